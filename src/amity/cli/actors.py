@@ -1,0 +1,8 @@
+"""Commands of the actors area (filled in by its issue)."""
+from __future__ import annotations
+
+import click
+
+
+def register(group: click.Group) -> None:
+    """Add this area's commands to the `amity` group."""

@@ -1,0 +1,218 @@
+"""Inputs to pages: files, directories, stdin, JSONL, gzip and WARC, sniffed by content."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from amity.ingest.decode import decode_bytes, looks_binary
+
+Form = Literal["html", "text"]
+MAX_BYTES = 20 * 1024 * 1024  # a news page is far below this; larger files are refused
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | {".json"}
+
+
+@dataclass(slots=True)
+class Page:
+    """One article as read from its input, before cleaning."""
+
+    source: str
+    content: str
+    form: Form
+    line: int | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input (or one line of it) that could not become a record, and why."""
+
+    source: str
+    message: str
+    stage: str = "read"
+    line: int | None = None
+    skipped: bool = False  # a deliberate skip (non-English), not an error
+
+    def describe(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+Item = Page | Failure
+
+
+def sniff_form(text: str) -> Form:
+    """HTML when the start of the content looks like markup, else a plain-text page copy."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return "html"
+    markers = ("<body", "<head", "<div", "<p>", "<p ", "<article", "<meta", "<title")
+    return "html" if sum(head.count(m) for m in markers) >= 2 else "text"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given, directories walked recursively in sorted order, hidden files skipped."""
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            yield p
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield os.path.join(root, name)
+
+
+def _suffixes(name: str) -> tuple[bool, str]:
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    stem = lower[:-3] if gz else lower
+    return gz, Path(stem).suffix
+
+
+def _read_limited(stream: BinaryIO, source: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not a news page")
+    return data
+
+
+def _gunzip(data: bytes) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+        out = gz.read(MAX_BYTES + 1)
+    if len(out) > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB uncompressed")
+    return out
+
+
+def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every page in `paths`, in order; problems become `Failure`s, never exceptions."""
+    for path in expand_paths(paths):
+        yield from read_path(path, stdin)
+
+
+def read_path(path: str, stdin: BinaryIO | None = None) -> Iterator[Item]:
+    source = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = _read_limited(stdin or sys.stdin.buffer, source)
+        else:
+            if not os.path.exists(path):
+                yield Failure(source, "no such file or directory")
+                return
+            if os.path.getsize(path) > MAX_BYTES:
+                size_mb = os.path.getsize(path) / (1024 * 1024)
+                yield Failure(source, f"file is {size_mb:.0f} MB, over the "
+                                      f"{MAX_BYTES // (1024 * 1024)} MB limit for one page")
+                return
+            with open(path, "rb") as fh:
+                data = _read_limited(fh, source)
+        gz_name, suffix = _suffixes(os.path.basename(path))
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data)
+        elif gz_name:
+            yield Failure(source, "named .gz but not gzip-compressed")
+            return
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Failure(source, f"truncated or corrupt gzip data ({exc})")
+        return
+    except (OSError, ValueError) as exc:
+        yield Failure(source, str(exc))
+        return
+    yield from pages_from_bytes(data, source, suffix)
+
+
+def pages_from_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
+    """Pages in one input's (uncompressed) bytes, whatever its form."""
+    if not data.strip():
+        yield Failure(source, "empty file")
+        return
+    if data[:8].startswith(b"WARC/") or suffix in WARC_SUFFIXES:
+        from amity.ingest.warc import pages_from_warc
+
+        yield from pages_from_warc(data, source)
+        return
+    if looks_binary(data):
+        yield Failure(source, "binary content, not a text or HTML page")
+        return
+    decoded = decode_bytes(data)
+    text = decoded.text
+    if suffix in JSONL_SUFFIXES or (suffix not in KNOWN_SUFFIXES and _looks_jsonl(text)):
+        yield from pages_from_jsonl(text, source, decoded.warnings)
+        return
+    if suffix == ".json":
+        yield from _pages_from_json(text, source, decoded.warnings)
+        return
+    form: Form = "html" if suffix in HTML_SUFFIXES else sniff_form(text)
+    if suffix in TEXT_SUFFIXES and form == "html" and not text.lstrip().startswith("<"):
+        form = "text"
+    yield Page(source=source, content=text, form=form, warnings=list(decoded.warnings))
+
+
+def _looks_jsonl(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if first != "{":
+        return False
+    line = text.lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def page_from_object(obj: object, source: str, line: int | None,
+                     warnings: list[str] | None = None) -> Item:
+    """A JSON article object (`text` or `html`, optional url/title/published) to a page."""
+    if not isinstance(obj, dict):
+        return Failure(source, "not a JSON object", line=line)
+    html, text = obj.get("html"), obj.get("text")
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    published = obj.get("published") if isinstance(obj.get("published"), str) else None
+    if isinstance(html, str) and html.strip():
+        content, form = html, "html"
+    elif isinstance(text, str) and text.strip():
+        content, form = text, sniff_form(text)
+    else:
+        return Failure(source, "no `text` or `html` field with content", line=line)
+    name = url or (f"{source}:{line}" if line else source)
+    return Page(source=name, content=content, form=form, line=line, url=url, title=title,
+                published=published, warnings=list(warnings or []))
+
+
+def pages_from_jsonl(text: str, source: str, warnings: list[str]) -> Iterator[Item]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except ValueError as exc:
+            yield Failure(source, f"broken JSON line ({exc.args[0] if exc.args else exc})",
+                          line=number)
+            continue
+        yield page_from_object(obj, source, number, warnings)
+
+
+def _pages_from_json(text: str, source: str, warnings: list[str]) -> Iterator[Item]:
+    try:
+        obj = json.loads(text)
+    except ValueError as exc:
+        yield Failure(source, f"malformed JSON ({exc})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for number, item in enumerate(items, start=1):
+        yield page_from_object(item, source, number if len(items) > 1 else None, warnings)
