@@ -44,6 +44,11 @@ def _codec(name: bytes | str) -> str | None:
         return None
 
 
+def _mostly_ascii(data: bytes, share: float = 0.95) -> bool:
+    sample = data[:200_000]
+    return sum(b < 0x80 for b in sample) >= share * len(sample)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode page bytes robustly; undecodable bytes become U+FFFD with a warning."""
     for bom, enc in _BOMS:
@@ -56,12 +61,21 @@ def decode_bytes(data: bytes) -> Decoded:
     head = data[:4096]
     for pattern in (_DECLARED, _XML_DECLARED):
         found = pattern.search(head)
-        enc = _codec(found.group(1)) if found else None
-        if enc and enc not in ("utf-8", "utf_8"):
+        declared = _codec(found.group(1)) if found else None
+        if declared and declared not in ("utf-8", "utf_8"):
             try:
-                return Decoded(data.decode(enc), enc)
+                return Decoded(data.decode(declared), declared)
             except (UnicodeDecodeError, LookupError):
                 pass
+    if _mostly_ascii(data):
+        # English text with a few stray bytes: detectors guess exotic code pages on these
+        # (cp932, cp1251) and garble the rest, so read Windows-1252 and flag what it cannot.
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            bad = text.count("\ufffd")
+            return Decoded(text, "cp1252", [f"{bad} undecodable byte(s) replaced"])
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         enc = best.encoding

@@ -102,7 +102,11 @@ def _gunzip(data: bytes) -> bytes:
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Every page in `paths`, in order; problems become `Failure`s, never exceptions."""
     for path in expand_paths(paths):
-        yield from read_path(path, stdin)
+        try:
+            yield from read_path(path, stdin)
+        except Exception as exc:  # noqa: BLE001 - one unreadable input must not stop the rest
+            yield Failure("<stdin>" if path == "-" else path,
+                          f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def read_path(path: str, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -183,6 +187,7 @@ def page_from_object(obj: object, source: str, line: int | None,
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
+    form: Form
     if isinstance(html, str) and html.strip():
         content, form = html, "html"
     elif isinstance(text, str) and text.strip():

@@ -31,10 +31,11 @@ def pages_from_warc(data: bytes, source: str) -> Iterator[Item]:
             if not body.strip() or looks_binary(body):
                 continue
             decoded = decode_bytes(body)
-            date = record.rec_headers.get_header("WARC-Date")
             yield Page(source=url or f"{source}:{number}", content=decoded.text,
                        form="html" if "html" in ctype else sniff_form(decoded.text),
-                       line=number, url=url, warnings=list(decoded.warnings),
-                       )
-    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+                       line=number, url=url, warnings=list(decoded.warnings))
+    except ArchiveLoadFailed as exc:
         yield Failure(source, f"unreadable WARC archive ({exc})", line=number or None)
+    except Exception as exc:  # noqa: BLE001 - warcio fails on corrupt records in many ways
+        yield Failure(source, f"unreadable WARC archive ({type(exc).__name__}: {exc})",
+                      line=number or None)
