@@ -1,15 +1,161 @@
-"""The PLOVER event coder (first version: no events yet)."""
+"""The PLOVER event coder: lexicon triggers in the dependency parse → events between actors.
+
+Compute, then apply: each sentence yields `Candidate`s (a trigger with the actors the parse
+puts in its source and target roles); modality, the claim layer and dates are then read off
+the parse and the quotes, and each source/target pair becomes one `Event`.
+"""
 from __future__ import annotations
 
 from datetime import date
+from itertools import permutations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from amity.actors.table import ActorTable
-from amity.record import Event, Quote
+from amity.events.attribution import Attribution, attribute
+from amity.events.dates import event_date
+from amity.events.lexicon import Lexicon, load_lexicon
+from amity.events.modality import modality
+from amity.events.roles import Found, Roles
+from amity.events.triggers import Candidate, TriggerFinder
+from amity.record import QUAD_OF_TYPE, Event, Evidence, Quote
+
+# How sure a reading is, by how the parse showed it (subject and object of a verb is best).
+CONFIDENCE = {"verb": 0.85, "passive": 0.8, "prep": 0.7, "noun": 0.6, "modifier": 0.55,
+              "claim": 0.45}
+INDIRECT = 0.9  # an actor named through a modifier, an "of" phrase or a pronoun
 
 
 def code_events(doc: Doc, actors: ActorTable, quotes: list[Quote],
                 published: date | None = None) -> list[Event]:
     """Events the article reports between two actors, each pointing at its sentence."""
-    return []
+    return EventCoder(load_lexicon())(doc, actors, quotes, published)
+
+
+class EventCoder:
+    """Lexicon in `__init__`, one document per call."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.triggers = TriggerFinder(lexicon)
+
+    def __call__(self, doc: Doc, actors: ActorTable, quotes: list[Quote],
+                 published: date | None = None) -> list[Event]:
+        roles = Roles(actors, self.lexicon)
+        events: dict[tuple[object, ...], Event] = {}
+        for sent in doc.sents:
+            for cand in self.triggers.candidates(sent, roles):
+                for event in self.events_of(cand, sent, roles, actors, quotes, published):
+                    key = (event.source, event.target, event.type, event.negated,
+                           event.hypothetical, event.asserted_by, event.evidence.start)
+                    if key not in events or events[key].confidence < event.confidence:
+                        events[key] = event
+        return sorted(events.values(), key=lambda e: (e.evidence.start, e.source, e.target))
+
+    # -- finding triggers ---------------------------------------------------------------
+    # -- from candidates to events ------------------------------------------------------
+    def events_of(self, cand: Candidate, sent: Span, roles: Roles, actors: ActorTable,
+                  quotes: list[Quote], published: date | None) -> list[Event]:
+        mood = modality(cand.trigger, self.lexicon)
+        type_ = cand.type
+        mode = cand.entry.mode
+        if mood.intention and not mood.negated and not mood.decided:
+            # PLOVER: an intention to cooperate is AGREE, to coerce a THREATEN; a future
+            # RETREAT or CONCEDE keeps its own type
+            quad = QUAD_OF_TYPE[type_]
+            if quad in ("verbal_cooperation", "material_cooperation") and type_ not in (
+                    "AGREE", "RETREAT", "CONCEDE"):
+                type_, mode = "AGREE", cand.type.lower()
+            elif quad == "material_conflict":
+                type_, mode = "THREATEN", cand.type.lower()
+        pairs = list(cand.pairs)
+        pairs += [(s, t) for s in cand.sources for t in cand.targets]
+        if not cand.targets and cand.entry.reciprocal and len(cand.sources) > 1:
+            ordered = permutations(cand.sources, 2)
+            pairs += [(a, b) for a, b in ordered
+                      if type_ not in ("CONSULT", "AGREE", "COOPERATE") or a.token.i < b.token.i]
+        # an epithet ("the Iran-backed group") is the writer's description, not the claim
+        attribution = None if cand.how == "modifier" else attribute(
+            cand.trigger, sent, quotes, roles, self.lexicon)
+        when = event_date(cand.trigger, sent, published, self._is_event_word)
+        evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+        out: list[Event] = []
+        for src, tgt in pairs:
+            if not self._valid_pair(src, tgt, actors):
+                continue
+            pair_type = type_
+            kind_type = cand.entry.actor_types.get(actors.actor(tgt.mention.actor_id).kind)
+            if kind_type is not None and tgt.how == "direct" and type_ == cand.type:
+                pair_type = kind_type  # "Iran supports Assad": material backing
+            asserted = self._asserted_by(attribution, src, pair_type, mood.intention, actors,
+                                         cand.trigger.tag_ in ("VBZ", "VBP"))
+            confidence = CONFIDENCE[cand.how]
+            for f in (src, tgt):
+                if f.how != "direct" or f.mention.via == "pronoun":
+                    confidence *= INDIRECT
+            out.append(Event(
+                source=src.mention.actor_id, target=tgt.mention.actor_id, type=pair_type,
+                quad=QUAD_OF_TYPE[pair_type],
+                intensity=self.lexicon.score(pair_type, mode if pair_type == type_ else None,
+                                             cand.entry.score),
+                evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
+                asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
+                confidence=round(confidence, 3), trigger=cand.trigger.text))
+        out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
+        return out
+
+    def _is_event_word(self, tok: Token) -> bool:
+        """A word that reports an event of its own (a lexicon verb or eventive noun)."""
+        lemma = tok.lemma_.lower()
+        return (tok.pos_ == "VERB" and lemma in self.lexicon.verbs) or (
+            tok.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns)
+
+    @staticmethod
+    def _valid_pair(src: Found, tgt: Found, actors: ActorTable) -> bool:
+        a, b = src.mention.actor_id, tgt.mention.actor_id
+        if a == b or a not in actors or b not in actors:
+            return False
+        if src.token.i == tgt.token.i:
+            return False  # one word cannot name both sides
+        # self-events at the rollup level: an actor and its own state, or two arms of one
+        # state ("Zelenskiy thanked the Ukrainian troops"), are no dyad
+        return actors.rollup(a) != actors.rollup(b)
+
+    @staticmethod
+    def _asserted_by(att: Attribution | None, src: Found, type_: str, intention: bool,
+                     actors: ActorTable, present: bool = False) -> str | None:
+        if att is None:
+            return None
+        speaker = att.speaker
+        own = speaker == src.mention.actor_id or actors.rollup(speaker) == actors.rollup(
+            src.mention.actor_id)
+        if own and (QUAD_OF_TYPE[type_].startswith("verbal") or intention or present):
+            # the statement is itself the act ("Iran said it rejected ...", "Trump says the
+            # US pulls out"); a past deed of one's own side stays a claim ("said it killed")
+            return None
+        return speaker
+
+    def _accusations(self, cand: Candidate, type_: str, mood: object, att: Attribution | None,
+                     actors: ActorTable, evidence: Evidence, when: str | None) -> list[Event]:
+        """The act of claiming: a speaker who reports another's hostile act accuses them."""
+        if att is None or not att.accusing or getattr(mood, "negated", False) or getattr(
+                mood, "hypothetical", False) or getattr(mood, "intention", False):
+            return []
+        quad = QUAD_OF_TYPE[type_]
+        hostile = quad == "material_conflict" or type_ in ("REJECT", "THREATEN")
+        alleged = quad.startswith("material") and att.verb in self.lexicon.alleging_verbs
+        if not (hostile or alleged):
+            return []
+        out = []
+        for src in cand.sources:
+            aid = src.mention.actor_id
+            if aid not in actors or att.speaker not in actors:
+                continue
+            if actors.rollup(aid) == actors.rollup(att.speaker):
+                continue
+            out.append(Event(
+                source=att.speaker, target=aid, type="ACCUSE", quad=QUAD_OF_TYPE["ACCUSE"],
+                intensity=self.lexicon.score("ACCUSE", "allege"), evidence=evidence,
+                mode="allege", date=when, confidence=CONFIDENCE["claim"],
+                trigger=att.verb or cand.trigger.text))
+        return out

@@ -1,0 +1,411 @@
+"""Triggers in the parse: lexicon verbs, eventive nouns and modifiers with their actors.
+
+Each sentence yields `Candidate`s: a trigger, the lexicon entry that codes it and the actors
+the parse puts in its source and target roles. `EventCoder` turns them into events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import permutations
+
+from spacy.tokens import Span, Token
+
+from amity.events.lexicon import Entry, Lexicon
+from amity.events.roles import RELATIVE_PRONOUNS, Found, Roles
+from amity.record import QUAD_OF_TYPE
+
+# Heads that take their meaning from an eventive noun before them ("mediation effort").
+GENERIC_HEADS = frozenset({"effort", "mission", "process", "bid", "attempt", "initiative",
+                           "operation", "program", "programme", "plan", "role", "round",
+                           "session", "drive", "push"})
+# Clauses a trigger's `needs` words are not looked for in: they report other events.
+_OWN_PHRASE_STOP = frozenset({"ccomp", "xcomp", "conj", "parataxis", "csubj"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger, the entry that codes it, and the actors in its source and target roles."""
+
+    trigger: Token
+    entry: Entry
+    type: str
+    sources: list[Found]
+    targets: list[Found]
+    how: str
+    pairs: list[tuple[Found, Found]] = field(default_factory=list)
+
+
+class TriggerFinder:
+    """Lexicon in `__init__`; `candidates(sentence, roles)` per sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def candidates(self, sent: Span, roles: Roles) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in sent:
+            if roles.mention_at(tok) is not None and tok.pos_ != "VERB":
+                continue  # a word inside an actor's name ("Strike Group") is no trigger
+            lemma = tok.lemma_.lower()
+            cand: Candidate | None = None
+            if tok.pos_ == "VERB" and lemma in self.lexicon.verbs:
+                cand = self.verb_candidate(tok, roles)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+                cand = self.noun_candidate(tok, self.lexicon.nouns[lemma], roles)
+            if cand is None:
+                cand = self.modifier_candidate(tok, roles)
+            if cand is not None:
+                out.append(cand)
+            if tok.pos_ == "VERB" and lemma in self.lexicon.reporting_verbs:
+                out += self.demand_candidates(tok, roles)
+            if tok.pos_ == "VERB" and lemma in self.lexicon.alleging_verbs and cand is None:
+                out += self.allegation_candidates(tok, roles)
+        return out
+
+    def allegation_candidates(self, verb: Token, roles: Roles) -> list[Candidate]:
+        """"Israel charged that Hamas had backed away": alleging what another did accuses it."""
+        sources = roles.subjects(verb)
+        if not sources:
+            return []
+        out = []
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            targets = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for f in roles.named(c)]
+            if targets:
+                entry = Entry(key=verb.lemma_.lower(), type="ACCUSE", mode="allege")
+                out.append(Candidate(verb, entry, "ACCUSE", sources, targets, "claim"))
+        return out
+
+    def demand_candidates(self, verb: Token, roles: Roles) -> list[Candidate]:
+        """"X said that Y must stop ...": the speaker demands something of Y (REQUEST)."""
+        out = []
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in self.lexicon.deontic_modals
+                    for c in clause.children):
+                continue
+            targets = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for f in roles.named(c)]
+            sources = roles.subjects(verb)
+            if sources and targets:
+                entry = Entry(key=verb.lemma_.lower(), type="REQUEST", mode="change")
+                out.append(Candidate(verb, entry, "REQUEST", sources, targets, "prep"))
+        return out
+
+    def _phrase_lemmas(self, tok: Token) -> set[str]:
+        """Lemmas of the trigger's own phrase (not of clauses it governs)."""
+        out = {tok.lemma_.lower(), tok.lower_}
+        stack = list(tok.children)
+        while stack:
+            t = stack.pop()
+            if t.dep_ in _OWN_PHRASE_STOP and t.pos_ in ("VERB", "AUX"):
+                continue
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+            stack.extend(t.children)
+        return out
+
+    def _fits(self, tok: Token, entry: Entry) -> bool:
+        if entry.needs_dep and not any(c.dep_ in entry.needs_dep for c in tok.children):
+            return False
+        if entry.particle is not None and not any(
+                c.lower_ == entry.particle or c.lemma_.lower() == entry.particle
+                for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod")):
+            return False
+        if entry.needs or entry.needs_not:
+            lemmas = self._phrase_lemmas(tok)
+            if entry.needs and not lemmas & entry.needs:
+                return False
+            if lemmas & entry.needs_not:
+                return False
+        return True
+
+    def verb_candidate(self, verb: Token, roles: Roles, depth: int = 0) -> Candidate | None:
+        """The first fitting entry that finds a target ("called on Sunday for sanctions")."""
+        first: Candidate | None = None
+        for entry in self.lexicon.verbs[verb.lemma_.lower()]:
+            if not self._fits(verb, entry):
+                continue
+            cand = self._verb_reading(verb, entry, roles, depth)
+            if cand is not None and (cand.targets or cand.entry.reciprocal):
+                return cand
+            first = first or cand
+        return first
+
+    def _verb_reading(self, verb: Token, entry: Entry, roles: Roles, depth: int
+                      ) -> Candidate | None:
+        sources = roles.subjects(verb)
+        type_ = entry.type
+        how = "verb"
+        targets: list[Found] = []
+        objects: list[Token] = []
+        if roles.is_passive(verb):
+            targets = roles.passive_targets(verb)
+            how = "passive"
+            if not sources and QUAD_OF_TYPE[entry.type] == "material_conflict":
+                sources = self._clash_sources(verb, roles)
+        else:
+            for child in verb.children:
+                if child.dep_ == "dative" and child.pos_ == "ADP":  # "transferred arms to X"
+                    targets += [f for p in child.children if p.dep_ == "pobj"
+                                for f in roles.named(p)]
+                elif child.dep_ in ("dobj", "dative"):
+                    if entry.particle is not None and child.lower_ == entry.particle:
+                        continue
+                    objects.append(child)
+                    if child.dep_ == "dobj" and not entry.object:
+                        continue
+                    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        targets += roles.antecedent(verb.head)  # "Kyiv, which Russia hit"
+                        continue
+                    if child.dep_ == "dobj" and child.lemma_.lower() in entry.needs and (
+                            QUAD_OF_TYPE[entry.type] == "material_cooperation"):
+                        continue  # the thing given or sent, not its recipient
+                    targets += self._phrase_targets(child, entry, roles)
+        if not targets:
+            for prep in verb.children:
+                if prep.dep_ not in ("prep", "prt", "agent"):
+                    continue
+                word = prep.lower_
+                if word in entry.preps or word in entry.prep_types:
+                    found = [f for p in prep.children if p.dep_ == "pobj"
+                             for f in self._phrase_targets(p, entry, roles)]
+                    if found:
+                        targets = found
+                        type_ = entry.prep_types.get(word, type_)
+                        how = "prep"
+                        break
+        if not targets:  # "halted aid to Serbia": the target of the object's own phrase
+            for obj in objects:
+                targets = self._prep_targets(obj, entry.preps | {"to", "on", "against", "with",
+                                                                  "for", "in"}, roles)
+                if targets:
+                    how = "prep"
+                    break
+        if not targets and entry.type in ("REQUEST", "THREATEN"):
+            # "demanded that the US halt ...", "warned that the strikes would have
+            # consequences outside Pakistan's control": who the clause is about
+            own = {f.mention.actor_id for f in sources}
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    targets = [f for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
+                               for f in roles.named(s) if f.mention.actor_id not in own]
+                    if not targets and entry.type == "THREATEN":
+                        targets = [f for t in child.subtree if t.dep_ == "poss"
+                                   for f in roles.named(t) if f.mention.actor_id not in own]
+        if not targets and entry.object and not objects and not roles.is_passive(verb):
+            targets = self._relative_object(verb, roles)  # "a country it has sanctioned"
+        if not targets and entry.type == "THREATEN":
+            targets = self._condition_targets(verb, roles)
+            how = "prep" if targets else how
+        if not targets and depth < 2:
+            targets = self._xcomp_targets(verb, roles, depth)
+            how = "prep" if targets else how
+        if not sources and not targets:
+            return None
+        return Candidate(verb, entry, type_, sources, targets, how)
+
+    @staticmethod
+    def _relative_object(verb: Token, roles: Roles) -> list[Found]:
+        """The antecedent of a relative clause whose object is left out."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "relcl":
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                       for c in node.children):
+                    return []  # "which attacked ...": the antecedent is the subject
+                return roles.antecedent(node.head)
+            if node.dep_ not in ("xcomp", "conj"):
+                return []
+            node = node.head
+        return []
+
+    def _clash_sources(self, verb: Token, roles: Roles) -> list[Found]:
+        """"soldiers were killed in clashes with PKK militants": the other side did it."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for pobj in prep.children:
+                noun = self.lexicon.nouns.get(pobj.lemma_.lower())
+                if pobj.dep_ == "pobj" and noun is not None and noun.type == "ASSAULT":
+                    found = self._prep_targets(pobj, {"with", "by", "from"}, roles)
+                    if found:
+                        return found
+        return []
+
+    def _condition_targets(self, verb: Token, roles: Roles) -> list[Found]:
+        """"threatened to stop talks if the United States goes ahead": whoever must comply."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in self.lexicon.hypothetical_marks
+                        for m in clause.children):
+                    found = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                             for f in roles.named(c)]
+                    if found:
+                        return found
+        return []
+
+    def _xcomp_targets(self, verb: Token, roles: Roles, depth: int) -> list[Found]:
+        """"threatened to cut off power to X", "refused to meet X": the act's target."""
+        for child in verb.children:
+            if child.dep_ != "xcomp" or child.pos_ != "VERB":
+                continue
+            if child.lemma_.lower() in self.lexicon.verbs:
+                inner = self.verb_candidate(child, roles, depth + 1)
+                if inner is not None and inner.targets:
+                    return inner.targets
+            for grand in child.children:
+                if grand.dep_ == "dobj":
+                    found = roles.named(grand) or self._prep_targets(
+                        grand, {"to", "with", "against", "on", "from", "into"}, roles)
+                    if found:
+                        return found
+                if grand.dep_ in ("prep", "dative") and grand.lower_ in (
+                        "to", "with", "against", "on", "from", "into"):
+                    found = [f for p in grand.children if p.dep_ == "pobj"
+                             for f in roles.named(p)]
+                    if found:
+                        return found
+        return []
+
+    def _phrase_targets(self, obj: Token, entry: Entry, roles: Roles) -> list[Found]:
+        """The actors an object names; for an act ("the Russian attack"), its doer or target."""
+        named = roles.named(obj)
+        if named:
+            return named
+        lemma = obj.lemma_.lower()
+        noun = self.lexicon.nouns.get(lemma)
+        if noun is None and obj.pos_ != "NOUN":
+            return []
+        if entry.evaluative:
+            # "condemned the Russian attack": the target is who carried out the act
+            return roles.noun_sources(obj) or self._prep_targets(obj, {"of", "from", "by"},
+                                                                 roles)
+        if noun is not None:
+            # "eased sanctions on Iran": the target is that of the object's act
+            return self._prep_targets(obj, noun.preps | entry.preps | {"on", "against", "to"},
+                                      roles)
+        return roles.named_of(obj)
+
+    def _prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
+                      depth: int = 0) -> list[Found]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                found = [f for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
+                if found:
+                    return found
+            if prep.dep_ == "acl" and prep.lemma_.lower() == "target":  # "strikes targeting X"
+                found = [f for p in prep.children if p.dep_ == "dobj" for f in roles.named(p)]
+                if found:
+                    return found
+        if depth == 0:  # "a suspension of air links with Serbia"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and roles.mention_at(pobj) is None:
+                            found = self._prep_targets(pobj, preps - {"of"}, roles, 1)
+                            if found:
+                                return found
+        return []
+
+    def noun_candidate(self, noun: Token, entry: Entry, roles: Roles) -> Candidate | None:
+        if not self._fits(noun, entry):
+            return None
+        trigger = noun
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
+            noun = noun.head  # "a mediation mission between X and Y": the phrase's head
+        if noun.head.lemma_.lower() in entry.not_after and noun.dep_ in ("dobj", "pobj"):
+            return None
+        type_, mode = entry.type, entry.mode
+        for child in noun.children:
+            spec = entry.mod_types.get(child.lemma_.lower())
+            if spec is not None and child.dep_ in ("amod", "compound", "nmod"):
+                type_, _, mode_ = spec.partition("/")
+                mode = mode_ or None
+                entry = Entry(key=entry.key, type=type_, mode=mode, preps=entry.preps)
+        sources: list[Found]
+        targets: list[Found] = []
+        if entry.poss == "target":
+            targets = [f for c in noun.children if c.dep_ == "poss" for f in roles.named(c)]
+            sources = [f for f in roles.noun_sources(noun)
+                       if f.mention.actor_id not in {t.mention.actor_id for t in targets}]
+        else:
+            sources = roles.noun_sources(noun)
+        if entry.light and not self._lit(noun):
+            return None
+        pairs: list[tuple[Found, Found]] = []
+        between = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"]
+        if between and "between" in entry.preps:
+            members = [f for p in between[0].children if p.dep_ == "pobj"
+                       for f in roles.named(p)]
+            if sources and not entry.reciprocal:  # a mediator "between X and Y"
+                targets = members
+            else:
+                pairs = [(a, b) for a, b in permutations(members, 2)]
+                if entry.type in ("CONSULT", "AGREE", "COOPERATE"):
+                    pairs = [(a, b) for a, b in pairs if a.token.i < b.token.i]
+        if not targets:
+            targets = self._prep_targets(noun, entry.preps - {"between"}, roles)
+        if not targets and noun.dep_ == "dobj" and (
+                noun.head.lemma_.lower() in self.lexicon.light_verbs):
+            # "staged a military drill near Taiwan": the phrase's target sits on the verb
+            targets = self._prep_targets(noun.head, entry.preps - {"between", "with"}, roles)
+        if not targets and type_ == "REQUEST":  # "the demand that Putin attend the talks"
+            targets = [f for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for f in roles.named(s)]
+        # "Washington and Tehran's collaboration" (parsed as a conjunct of "Washington")
+        if noun.dep_ == "conj" and entry.reciprocal and not targets:
+            first = roles.mention_at(noun.head)
+            poss = [f for c in noun.children if c.dep_ == "poss" for f in roles.named(c)]
+            if first is not None and poss:
+                sources = [Found(first, noun.head, "direct"), *poss]
+        if not sources and not pairs:
+            return None
+        return Candidate(trigger, entry, type_, sources, targets, "noun", pairs)
+
+    def _lit(self, noun: Token) -> bool:
+        """A light noun ("deal", "threat") counts when a light verb or possessor carries it."""
+        if any(c.dep_ == "poss" for c in noun.children):
+            return True
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.light_verbs:
+            return True
+        if noun.dep_ == "pobj" and head.head.lemma_.lower() in self.lexicon.light_verbs | {
+                "open", "ready", "willing", "committed", "commitment"}:
+            return True
+        if noun.dep_ == "conj":
+            return self._lit(head)
+        return False
+
+    def modifier_candidate(self, tok: Token, roles: Roles) -> Candidate | None:
+        word = tok.lower_.split("-")[-1]
+        entry = self.lexicon.modifiers.get(word)
+        if entry is None or tok.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            return None
+        pm = roles.participle_modifier(tok)
+        if pm is None:
+            return None
+        actor_tok, part = pm
+        source = roles.modifier_actor(actor_tok, part)
+        if source is None:
+            return None
+        noun = tok.head
+        exclude = frozenset({source.actor_id})
+        targets = roles.named(noun, conj=False, exclude=exclude)
+        if not targets and noun.lemma_.lower() in self.lexicon.nouns:
+            noun_entry = self.lexicon.nouns[noun.lemma_.lower()]
+            targets = self._prep_targets(noun, noun_entry.preps, roles)
+            if not targets:  # "the Oman-mediated talks between Riyadh and the Houthis"
+                targets = [f for p in noun.children if p.dep_ == "prep"
+                           and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"
+                           for f in roles.named(o)]
+        if not targets:
+            return None
+        return Candidate(tok, entry, entry.type, [Found(source, actor_tok, "direct")], targets,
+                         "modifier")
