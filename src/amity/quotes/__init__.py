@@ -1,4 +1,4 @@
 """Direct, indirect and mixed quotations with their speakers and channels."""
-from amity.quotes.finder import find_quotes
+from amity.quotes.finder import Report, find_quotes, find_reports
 
-__all__ = ["find_quotes"]
+__all__ = ["Report", "find_quotes", "find_reports"]
