@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DB ?= amity.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test bench clean
+.PHONY: run test lint bench system-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,11 +15,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# Ingest the examples, print what the corpus holds, then serve the web app on it.
 run: $(STAMP)
-	$(BIN)/amity extract examples/ --format text
+	$(BIN)/amity ingest examples/ --db $(DB)
+	$(BIN)/amity stats --db $(DB)
+	$(BIN)/amity serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+system-deps:
+	@scripts/system-deps
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,20 +1,58 @@
 """Fixtures shared by the whole suite."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+ARTIFACTS = ROOT / "test-artifacts"
+# CI sets AMITY_STRICT=1: a test that would skip for a missing dependency fails instead.
+STRICT = os.environ.get("AMITY_STRICT") == "1"
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip for a missing dependency on a user's machine; fail under AMITY_STRICT (CI)."""
+    if STRICT:
+        pytest.fail(f"AMITY_STRICT=1 but {reason}")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared beside the checkout (present in CI); tests that need it skip without it."""
     if not (SHARED / "eval" / "score.py").is_file():
-        pytest.skip("needs ../shared (the gold sets and benchmarks), which CI provides")
+        missing("needs ../shared (the gold sets and benchmarks), which CI provides")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of Debian's Chromium for browser tests (`scripts/system-deps` installs it)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        missing("needs Chromium (Debian: apt-get install chromium; scripts/system-deps)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """Path of a Java runtime for Spark tests (`scripts/system-deps` installs it)."""
+    found = shutil.which("java")
+    if found is None:
+        missing("needs Java 17 for Spark (Debian: apt-get install openjdk-17-jre-headless)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and other files a reviewer may want to look at after a run."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture(scope="session")
