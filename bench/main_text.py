@@ -24,7 +24,9 @@ import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -72,6 +74,52 @@ def amity_body(html: str, url: str | None, with_title: bool) -> str:
     return text
 
 
+Scores = list[tuple[float | None, float | None]]
+
+
+@dataclass
+class Run:
+    """Per-page scores of amity and trafilatura (and of the text-copy path, when asked)."""
+
+    keys: list[str]
+    ours: Scores = field(default_factory=list)
+    theirs: Scores = field(default_factory=list)
+    copies: dict[str, Scores] = field(default_factory=lambda: {"raw": [], "cleaned": []})
+    spent: dict[str, float] = field(default_factory=lambda: {"amity": 0.0, "trafilatura": 0.0})
+
+
+def score_pages(bench: Path = DEFAULT_BENCH, limit: int | None = None, *,
+                with_title: bool = False, text_copies: bool = False) -> tuple[Run, dict[str, Any]]:
+    """Score every page of the benchmark with both systems, timing each."""
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    run = Run(keys=sorted(truth)[:limit] if limit else sorted(truth))
+    for key in run.keys:
+        raw = gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes())
+        html = raw.decode("utf-8", errors="replace")
+        body, url = truth[key]["articleBody"], truth[key].get("url")
+        t0 = time.perf_counter()
+        mine = amity_body(html, url, with_title)
+        t1 = time.perf_counter()
+        plain = trafilatura.extract(html) or ""
+        t2 = time.perf_counter()
+        run.spent["amity"] += t1 - t0
+        run.spent["trafilatura"] += t2 - t1
+        run.ours.append(page_scores(mine, body))
+        run.theirs.append(page_scores(plain, body))
+        if text_copies:
+            copy = "\n".join(text for text, _ in page_blocks(html))
+            run.copies["raw"].append(page_scores(copy, body))
+            run.copies["cleaned"].append(page_scores(clean_text(copy).text, body))
+    return run, truth
+
+
+def compare(bench: Path = DEFAULT_BENCH, limit: int | None = None) -> dict[str, float]:
+    """F1 of amity's body text and of plain trafilatura (the figures the eval gate pins)."""
+    run, _ = score_pages(bench, limit)
+    return {"amity_f1": round(summary(run.ours)[2], 3),
+            "trafilatura_f1": round(summary(run.theirs)[2], 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
@@ -82,47 +130,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text-copies", action="store_true",
                     help="also score the plain-text cleaner on text renderings of the pages")
     a = ap.parse_args(argv)
-    truth = json.loads((a.bench / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)[: a.limit] if a.limit else sorted(truth)
-    ours: list[tuple[float | None, float | None]] = []
-    theirs: list[tuple[float | None, float | None]] = []
-    per_page: list[tuple[float, str]] = []
-    copies: dict[str, list[tuple[float | None, float | None]]] = {"raw": [], "cleaned": []}
-    spent = {"amity": 0.0, "trafilatura": 0.0}
-    for key in keys:
-        raw = gzip.decompress((a.bench / "html" / f"{key}.html.gz").read_bytes())
-        html = raw.decode("utf-8", errors="replace")
-        body, url = truth[key]["articleBody"], truth[key].get("url")
-        t0 = time.perf_counter()
-        mine = amity_body(html, url, a.with_title)
-        t1 = time.perf_counter()
-        plain = trafilatura.extract(html) or ""
-        t2 = time.perf_counter()
-        spent["amity"] += t1 - t0
-        spent["trafilatura"] += t2 - t1
-        ours.append(page_scores(mine, body))
-        theirs.append(page_scores(plain, body))
-        p, r = ours[-1]
-        per_page.append(((p or 0) + (r or 0), key))
-        if a.text_copies:
-            copy = "\n".join(text for text, _ in page_blocks(html))
-            copies["raw"].append(page_scores(copy, body))
-            copies["cleaned"].append(page_scores(clean_text(copy).text, body))
+    run, truth = score_pages(a.bench, a.limit, with_title=a.with_title,
+                             text_copies=a.text_copies)
     compared = "amity text with headline" if a.with_title else "amity body (headline taken off)"
-    print(f"article-extraction benchmark, {len(keys)} pages; compared: {compared} vs "
+    print(f"article-extraction benchmark, {len(run.keys)} pages; compared: {compared} vs "
           f"trafilatura.extract(html) defaults; ground truth: articleBody")
     print(f"{'system':14s} {'precision':>9s} {'recall':>7s} {'F1':>6s} {'seconds':>8s}")
-    for name, scores in (("amity", ours), ("trafilatura", theirs)):
+    for name, scores in (("amity", run.ours), ("trafilatura", run.theirs)):
         p, r, f = summary(scores)
-        print(f"{name:14s} {p:9.3f} {r:7.3f} {f:6.3f} {spent[name]:8.1f}")
+        print(f"{name:14s} {p:9.3f} {r:7.3f} {f:6.3f} {run.spent[name]:8.1f}")
     if a.text_copies:
         print("plain-text copies of the same pages (whole page rendered as text):")
         for name in ("raw", "cleaned"):
-            p, r, f = summary(copies[name])
+            p, r, f = summary(run.copies[name])
             print(f"  {name + ' copy':12s} {p:9.3f} {r:7.3f} {f:6.3f}")
-    for _, key in sorted(per_page)[: a.worst]:
+    per_page = sorted(((p or 0) + (r or 0), key) for (p, r), key in zip(run.ours, run.keys,
+                                                                         strict=True))
+    for _, key in per_page[: a.worst]:
         print("worst:", key, truth[key].get("url"))
-    ok = summary(ours)[2] >= summary(theirs)[2]
+    ok = summary(run.ours)[2] >= summary(run.theirs)[2]
     print("amity >= trafilatura" if ok else "FAIL: amity below trafilatura")
     return 0 if ok else 1
 
