@@ -109,7 +109,7 @@ class Pipeline:
         record = Document(id=document_id(clean.text), source=page.source, text=clean.text,
                           provenance=provenance, title=clean.title, published=clean.published,
                           site=clean.site, url=clean.url, language=clean.language,
-                          removed=clean.removed)
+                          removed=clean.removed, warnings=list(page.warnings))
         published = parse_date(clean.published)
         stage = "actors"
         try:

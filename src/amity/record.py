@@ -139,10 +139,14 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # What reading the input noticed (bytes that were not valid UTF-8...): the CLI prints
+    # these; they describe the input file, not the article, so they stay out of the record.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"schema": SCHEMA}
         out.update(asdict(self))
+        del out["warnings"]
         return out
 
     @classmethod

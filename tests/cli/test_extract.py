@@ -159,3 +159,24 @@ def test_extract_examples_folder(shared_pipeline: object) -> None:
     assert len(docs) >= 6
     assert all(d["title"] and d["published"] for d in docs)
     assert sum(len(d["removed"]) for d in docs) >= 15  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_extract_warns_about_bytes_that_are_not_utf8_and_still_extracts(
+        tmp_path: Path, shared_pipeline: object) -> None:
+    utf8 = STORY.replace("Azerbaijan's", "Azerbaijan\u2019s").encode("utf-8")
+    (tmp_path / "mixed.txt").write_bytes(utf8 + " Caf\u00e9.".encode("cp1252"))
+    result = invoke(str(tmp_path))
+    assert result.exit_code == 0 and len(records(result)) == 1
+    assert (f"{tmp_path / 'mixed.txt'}: warning: 1 byte(s) not valid UTF-8, read as "
+            "Windows-1252") in result.stderr
+
+
+@pytest.mark.slow
+def test_jsonl_failure_names_the_line_once(tmp_path: Path, shared_pipeline: object) -> None:
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": "Too short."}) + "\n",
+                                         encoding="utf-8")
+    result = invoke(str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'feed.jsonl'}:1: no article text found" in result.stderr
+    assert f"{tmp_path / 'feed.jsonl'}:1:1" not in result.stderr

@@ -50,3 +50,14 @@ def test_undecodable_bytes_are_replaced_with_a_warning() -> None:
 ])
 def test_tells_binary_from_text(data: bytes, binary: bool) -> None:
     assert looks_binary(data) is binary
+
+
+def test_utf8_page_with_pasted_single_byte_characters_keeps_both() -> None:
+    # A copy assembled from a UTF-8 page and a Windows-1252 snippet: each part reads right.
+    data = ("Iran\u2019s foreign minister met his Omani counterpart. ".encode()
+            + "Caf\u00e9 talks in Muscat followed.".encode("cp1252"))
+    decoded = decode_bytes(data)
+    assert decoded.text == ("Iran\u2019s foreign minister met his Omani counterpart. "
+                            "Caf\u00e9 talks in Muscat followed.")
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == ["1 byte(s) not valid UTF-8, read as Windows-1252"]

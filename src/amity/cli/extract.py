@@ -48,6 +48,8 @@ def run_extract(paths: tuple[str, ...], fmt: str, out: IO[str], model: str | Non
                        + ("" if outcome.skipped else f" [{outcome.stage}]"), err=True)
             failed += not outcome.skipped
             continue
+        for warning in outcome.warnings:
+            click.echo(f"amity: {outcome.source}: warning: {warning}", err=True)
         if outcome.id in seen:
             click.echo(f"amity: {outcome.source}: duplicate of {seen[outcome.id]} "
                        f"(same article, id {outcome.id}); not written again", err=True)

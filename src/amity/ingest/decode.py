@@ -14,6 +14,28 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 # English-language news in a single-byte charset is nearly always Windows-1252; detectors
 # often guess a sibling code page on short texts, which garbles accents.
 _LATIN_FAMILY = re.compile(r"^(cp125\d|windows-125\d|iso-?8859-\d+|latin[-_]?\d|mac_?roman)$", re.I)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as Windows-1252 instead."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("amity-cp1252", _as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with stray single-byte characters pasted in (a page copy assembled from two
+    sources): most non-ASCII bytes form valid UTF-8 sequences."""
+    sample = data[:200_000]
+    high = len(_HIGH_BYTE.findall(sample))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(sample))
+    return high > 0 and in_sequences >= 0.5 * high
 
 
 @dataclass(slots=True)
@@ -58,6 +80,11 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        text = data.decode("utf-8", errors="amity-cp1252")
+        strays = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+        return Decoded(text, "utf-8", [f"{strays} byte(s) not valid UTF-8, read as "
+                                       f"Windows-1252"])
     head = data[:4096]
     for pattern in (_DECLARED, _XML_DECLARED):
         found = pattern.search(head)

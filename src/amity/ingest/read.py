@@ -48,7 +48,9 @@ class Failure:
     skipped: bool = False  # a deliberate skip (non-English), not an error
 
     def describe(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
+        suffix = f":{self.line}"
+        where = (self.source + suffix if self.line and not self.source.endswith(suffix)
+                 else self.source)
         return f"{where}: {self.message}"
 
 

@@ -275,6 +275,8 @@ def store_outcomes(make_outcomes: Callable[[frozenset[str]], Iterable[Outcome]],
                                   " not stored again")
             else:
                 seen[outcome.id] = outcome.source
+                for warning in outcome.warnings:
+                    tell("warning", f"amity: {outcome.source}: warning: {warning}")
                 writer.add(doc=outcome, replace=outcome.id in stored_ids)
         writer.flush()
         if summary.reprocessed:  # aliases of the old records may be gone: recompute exactly
