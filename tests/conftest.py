@@ -69,3 +69,13 @@ def pipeline():  # type: ignore[no-untyped-def]
     from amity.pipeline import Pipeline
 
     return Pipeline()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden record files from today's output (review the diff)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
