@@ -1,22 +1,20 @@
 """Fixtures of the web tests: one store ingested with the real pipeline, and clients."""
 from __future__ import annotations
 
-import asyncio
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from web_articles import write_articles
+from web_client import Client
 
 from amity.ingest import read_inputs
 from amity.store import open_store
 from amity.store.ingest import store_outcomes
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="session")
@@ -37,26 +35,6 @@ def db_copy(web_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "copy.duckdb"
     shutil.copy(web_db, path)
     return path
-
-
-class Client:
-    """Sync calls into the app in-process, over httpx's ASGI transport."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def call() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url=BASE) as client:
-                return await client.request(method, url, **kwargs)
-        return asyncio.run(call())
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Client
 from web_articles import SCRIPT_TITLE
+from web_client import Client
 
 from amity.web import pages
 
@@ -142,7 +142,7 @@ def test_bad_requests_get_a_clear_message(api: Client, url: str, status: int,
 def page_twins() -> list[tuple[str, str]]:
     twins = []
     for route in pages.router.routes:
-        path: str = getattr(route, "path")
+        path: str = route.path
         if path != "/api":
             twins.append((path, "/api/overview" if path == "/" else "/api" + path))
     return twins

@@ -37,7 +37,7 @@ def is_loopback(host: str) -> bool:
 
 def check_bind(host: str, token: str | None) -> None:
     """Refuse a non-loopback address without a token: anyone reaching it could upload."""
-    if token is not None and len(token) < MIN_TOKEN:
+    if token and len(token) < MIN_TOKEN:
         raise ServeError(f"the token must be at least {MIN_TOKEN} characters long")
     if not is_loopback(host) and not token:
         raise ServeError(f"refusing to serve on {host} without a token: anyone who can reach "

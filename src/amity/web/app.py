@@ -73,7 +73,7 @@ def create_app(db: str | Path, *, token: str | None = None,
                   # FastAPI's docs pages load their scripts from a CDN: we list the API
                   # ourselves at /api, from this schema.
                   docs_url=None, redoc_url=None)
-    app.state.database, app.state.jobs, app.state.token = database, jobs, token
+    app.state.database, app.state.jobs, app.state.token = database, jobs, token or None
     app.state.max_upload_bytes, app.state.max_files = max_upload_bytes, max_files
     app.state.cache, app.state.cache_lock = {}, threading.Lock()
     app.state.templates = pages.environment()

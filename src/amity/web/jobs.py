@@ -55,7 +55,7 @@ class Job:
     failed: int = 0
     message: str = ""
     failures: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
+    documents: list[dict[str, str | None]] = field(default_factory=list)  # id, title
     run_id: str | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
@@ -64,7 +64,8 @@ class Job:
         return {"id": self.id, "state": self.state, "files": list(self.files),
                 "total": self.total, "done": self.done, "stored": self.stored,
                 "duplicate": self.duplicate, "failed": self.failed, "message": self.message,
-                "failures": list(self.failures), "documents": list(self.documents),
+                "failures": list(self.failures),
+                "documents": [dict(d) for d in self.documents],
                 "run_id": self.run_id}
 
 
@@ -189,9 +190,12 @@ class UploadJobs:
             before = store.document_ids()
             summary = store_outcomes(outcomes, store, command="upload " + " ".join(job.files),
                                      progress=_JobProgress(job, self._lock))
-            new_ids = sorted(store.document_ids() - before)
+            new = store.con.execute(
+                "SELECT doc_id, title FROM documents WHERE NOT list_contains(?, doc_id) "
+                "ORDER BY title, doc_id", [sorted(before)]).fetchall()
         with self._lock:
-            job.run_id, job.documents = summary.run_id, new_ids
+            job.run_id = summary.run_id
+            job.documents = [{"id": i, "title": t} for i, t in new]
             job.duplicate, job.failed = summary.duplicate, summary.failed
             job.failures = summary.failures[:50]
             job.stored = summary.new + summary.reprocessed

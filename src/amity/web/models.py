@@ -224,5 +224,5 @@ class JobStatus(BaseModel):
     failed: int
     message: str
     failures: list[str]
-    documents: list[str] = Field(description="ids of the documents this upload stored")
+    documents: list[DocumentRef] = Field(description="the documents this upload stored")
     run_id: str | None = None

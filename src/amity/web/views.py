@@ -94,7 +94,8 @@ def overview(store: Store) -> Overview:
 
 
 def _partners(df: pd.DataFrame) -> tuple[list[Partner], list[Partner]]:
-    partners, adversaries = [], []
+    partners: list[Partner] = []
+    adversaries: list[Partner] = []
     for r in df.to_dict("records"):
         p = Partner(actor=_ref(r["partner"], r["name"]), events=int(r["events"]),
                     cooperation=int(r["cooperation"]), conflict=int(r["conflict"]),

@@ -60,7 +60,7 @@
       bar.value = bar.max;
       docList.replaceChildren();
       failList.replaceChildren();
-      job.documents.forEach((docId) => item(docList, "Stored: document " + docId, "/documents/" + encodeURIComponent(docId)));
+      job.documents.forEach((doc) => item(docList, "Stored: " + (doc.title || doc.id), "/documents/" + encodeURIComponent(doc.id)));
       job.failures.forEach((text) => item(failList, "Not stored: " + text));
       if (job.documents.length) item(docList, "All documents", "/documents");
       button.disabled = false;
