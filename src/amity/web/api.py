@@ -54,7 +54,7 @@ def cached(request: Request, name: str, view: Callable[..., T]) -> T:
 def document_record(request: Request, doc_id: str) -> Document:
     """The stored record of `doc_id`; 404 for an unknown or malformed id."""
     if not DOC_ID.match(doc_id):
-        raise HTTPException(404, "no such document (ids are 16 hex digits)")
+        raise HTTPException(404, "no such document (ids are letters, digits, - and _)")
     doc: Document | None = read(request, lambda store: store.document(doc_id))
     if doc is None:
         raise HTTPException(404, f"no document {doc_id} in the store")

@@ -14,7 +14,7 @@ from amity.web.models import (
     SearchResults,
 )
 
-DOC_ID = re.compile(r"^[0-9a-f]{16}$")
+DOC_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # content hashes; other producers may differ
 SNIPPET = 80
 
 
