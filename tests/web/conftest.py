@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from web_articles import write_articles
-from web_client import Client
+from web_client import Client, app_over
 
 from amity.ingest import read_inputs
 from amity.store import open_store
@@ -40,12 +40,8 @@ def db_copy(web_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def read_app(web_db: Path) -> Iterator[Any]:
     """The app over the shared store, for tests that only read."""
-    from amity.web import create_app
-
-    app = create_app(web_db)
-    yield app
-    app.state.jobs.stop()
-    app.state.database.close()
+    with app_over(web_db) as app:
+        yield app
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from web_articles import SCRIPT_TAG, SCRIPT_TITLE, UPLOAD_ARTICLE
+from web_client import app_over
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,25 +24,23 @@ def live_url(tmp_path_factory: pytest.TempPathFactory, web_db: Path) -> Iterator
     """The app served by uvicorn in a thread on a free loopback port, over a store copy."""
     import uvicorn
 
-    from amity.web import create_app
-
     db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
     shutil.copy(web_db, db)
-    app = create_app(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(30)
+    with app_over(db) as app:
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+        server.should_exit = True
+        thread.join(30)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 import subprocess
 import sys
 import time
@@ -11,9 +12,7 @@ from typing import Any
 
 import pytest
 from web_articles import UPLOAD_ARTICLE
-from web_client import Client
-
-from amity.web import create_app
+from web_client import Client, app_over
 
 pytestmark = pytest.mark.slow
 TOKEN = "s3cret-token-for-tests"
@@ -40,14 +39,10 @@ def document_count(client: Client) -> int:
 @pytest.fixture(scope="module")
 def writable(tmp_path_factory: pytest.TempPathFactory, web_db: Path) -> Iterator[Any]:
     """One app on a copy of the store (the model loads once for the module's uploads)."""
-    import shutil
-
     path = tmp_path_factory.mktemp("upload") / "upload.duckdb"
     shutil.copy(web_db, path)
-    app = create_app(path)
-    yield app
-    app.state.jobs.stop()
-    app.state.database.close()
+    with app_over(path) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
@@ -121,13 +116,12 @@ def test_cross_site_upload_is_refused(client: Client) -> None:
 
 
 def test_upload_over_the_size_limit_is_refused(db_copy: Path) -> None:
-    app = create_app(db_copy, max_upload_bytes=2048)
-    c = Client(app)
-    before = document_count(c)
-    response = upload(c, ("big.txt", b"word " * 1000))
-    assert response.status_code == 413 and "too large" in response.json()["detail"]
-    assert document_count(c) == before
-    app.state.database.close()
+    with app_over(db_copy, max_upload_bytes=2048) as app:
+        c = Client(app)
+        before = document_count(c)
+        response = upload(c, ("big.txt", b"word " * 1000))
+        assert response.status_code == 413 and "too large" in response.json()["detail"]
+        assert document_count(c) == before
 
 
 @pytest.mark.parametrize("headers,status", [
@@ -137,24 +131,21 @@ def test_upload_over_the_size_limit_is_refused(db_copy: Path) -> None:
 ])
 def test_upload_needs_the_token_when_one_is_set(db_copy: Path, headers: dict[str, str],
                                                 status: int) -> None:
-    app = create_app(db_copy, token=TOKEN)
-    c = Client(app)
-    response = upload(c, ("x.txt", UPLOAD_ARTICLE.encode()), headers=headers)
-    assert response.status_code == status and "token" in response.json()["detail"]
-    assert c.get("/api/upload").json()["token_required"] is True
-    assert c.get("/api/overview").status_code == 200  # reading needs no token
-    app.state.database.close()
+    with app_over(db_copy, token=TOKEN) as app:
+        c = Client(app)
+        response = upload(c, ("x.txt", UPLOAD_ARTICLE.encode()), headers=headers)
+        assert response.status_code == status and "token" in response.json()["detail"]
+        assert c.get("/api/upload").json()["token_required"] is True
+        assert c.get("/api/overview").status_code == 200  # reading needs no token
 
 
 def test_upload_with_the_token_is_accepted(db_copy: Path) -> None:
-    app = create_app(db_copy, token=TOKEN)
-    c = Client(app)
-    response = upload(c, ("x.txt", b"not an article"),
-                      headers={"authorization": f"Bearer {TOKEN}"})
-    assert response.status_code == 202
-    assert wait(c, response.json())["state"] == "done"
-    app.state.jobs.stop()
-    app.state.database.close()
+    with app_over(db_copy, token=TOKEN) as app:
+        c = Client(app)
+        response = upload(c, ("x.txt", b"not an article"),
+                          headers={"authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 202
+        assert wait(c, response.json())["state"] == "done"
 
 
 HOLD_READ_ONLY = """

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,3 +30,16 @@ class Client:
 
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
+
+
+@contextmanager
+def app_over(db: Path, **options: Any) -> Iterator[Any]:
+    """The app over the store file `db`, its upload worker and database closed after."""
+    from amity.web import create_app
+
+    app = create_app(db, **options)
+    try:
+        yield app
+    finally:
+        app.state.jobs.stop()
+        app.state.database.close()
