@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from amity.cli import main
 from amity.web import ServeError, check_bind, is_loopback
+from amity.web._security import allowed_hosts, host_allowed
 
 
 @pytest.mark.parametrize("host,loopback", [
@@ -22,6 +23,17 @@ from amity.web import ServeError, check_bind, is_loopback
 ])
 def test_loopback_addresses(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize("bound,header,allowed", [
+    ("127.0.0.1", "127.0.0.1:8000", True), ("127.0.0.1", "localhost", True),
+    ("::1", "[::1]:8000", True), ("127.0.0.2", "127.0.0.2:8000", True),
+    ("127.0.0.1", "attacker.example", False), ("127.0.0.1", "attacker.example:8000", False),
+    ("127.0.0.1", "", False), ("127.0.0.1", "[bad", False),
+    ("0.0.0.0", "news-box.lan:8000", True),
+])
+def test_host_header_checked_on_loopback(bound: str, header: str, allowed: bool) -> None:
+    assert host_allowed(header, allowed_hosts(bound)) is allowed
 
 
 @pytest.mark.parametrize("host,token", [("127.0.0.1", None), ("localhost", None),

@@ -41,9 +41,8 @@ def register(group: click.Group) -> None:
         path = db or settings.db
         try:
             check_bind(host, token)
-            allowed = None if host in ("127.0.0.1", "localhost", "::1") else ["*"]
             app = create_app(path, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
-                             settings=settings, allowed_hosts=allowed)
+                             settings=settings, host=host)
         except (ServeError, StoreError) as exc:
             click.echo(f"amity: {exc}", err=True)
             sys.exit(2)

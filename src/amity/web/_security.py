@@ -45,6 +45,26 @@ def check_bind(host: str, token: str | None) -> None:
                          f"127.0.0.1")
 
 
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host names a server bound to `host` answers to: the loopback names on loopback (so no
+    other site reaches a local server by DNS rebinding), any (None) on a network address,
+    where the token guards the writes."""
+    if not is_loopback(host):
+        return None
+    return sorted({*LOOPBACK_NAMES, host.strip().strip("[]").lower()})
+
+
+def host_allowed(header: str, allowed: list[str] | None) -> bool:
+    """Whether a request's Host header (name or [v6], with or without port) is allowed."""
+    if allowed is None:
+        return True
+    try:
+        name = urlsplit("//" + header).hostname
+    except ValueError:
+        return False
+    return name is not None and name in allowed
+
+
 def check_write(request: Request, token: str | None) -> None:
     """A write must come from our own pages (or a non-browser client) and carry the token."""
     origin = request.headers.get("origin")

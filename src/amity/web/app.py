@@ -9,15 +9,14 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from amity import __version__
 from amity.settings import Settings
 from amity.store.errors import StoreError, StoreLocked, UnknownActor
 from amity.web import api, pages
-from amity.web._security import LOOPBACK_NAMES, SECURITY_HEADERS
+from amity.web._security import SECURITY_HEADERS, allowed_hosts, host_allowed
 from amity.web.database import Database
 from amity.web.jobs import UploadJobs
 
@@ -49,12 +48,11 @@ def _error_status(exc: Exception) -> tuple[int, str]:
 def create_app(db: str | Path, *, token: str | None = None,
                max_upload_bytes: int = MAX_UPLOAD_BYTES, max_files: int = MAX_FILES,
                settings: Settings | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               host: str = "127.0.0.1") -> FastAPI:
     """The web app over the DuckDB file `db` (which must exist: `StoreError` otherwise).
 
-    `token`: uploads need it when set. `allowed_hosts`: Host headers accepted (default the
-    loopback names, which keeps other sites from reaching a local server by DNS tricks; pass
-    ["*"] when serving on a network address).
+    `token`: uploads need it when set. `host`: the address it will be served on; on
+    loopback, requests naming another host are refused (DNS rebinding).
     """
     database = Database(db)
     database.open()
@@ -79,16 +77,18 @@ def create_app(db: str | Path, *, token: str | None = None,
     app.state.templates = pages.environment()
     static = _static_files()
 
+    hosts = allowed_hosts(host)
+
     @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def guards(request: Request,
+                     call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if not host_allowed(request.headers.get("host", ""), hosts):
+            return PlainTextResponse("amity: this server answers only to its own address",
+                                     status_code=400, headers=SECURITY_HEADERS)
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
-
-    app.add_middleware(TrustedHostMiddleware,
-                       allowed_hosts=allowed_hosts or [*LOOPBACK_NAMES, "[::1]"])
 
     @app.get("/static/{name}", include_in_schema=False)
     def static_file(name: str) -> Response:
