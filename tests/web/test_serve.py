@@ -67,6 +67,31 @@ def test_serve_says_when_the_database_is_missing(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
+HOLD_WRITER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_serve_says_when_another_process_is_writing(tmp_path: Path) -> None:
+    from amity.store import open_store
+
+    db = tmp_path / "busy.duckdb"
+    open_store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITER, str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = CliRunner().invoke(main, ["serve", "--db", str(db)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert "is in use by another process" in result.output
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
