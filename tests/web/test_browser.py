@@ -116,6 +116,20 @@ def test_upload_a_file_and_find_it_in_the_document_list(page: Any, live_url: str
     assert "Anthony Albanese" in page.locator("article.article").inner_text()
 
 
+def test_drop_a_file_onto_the_upload_form(page: Any, live_url: str) -> None:
+    page.goto(live_url + "/upload")
+    text = UPLOAD_ARTICLE.replace("Japan", "Vietnam")
+    transfer = page.evaluate_handle(
+        """text => { const dt = new DataTransfer();
+                     dt.items.add(new File([text], "vietnam.txt", {type: "text/plain"}));
+                     return dt; }""", text)
+    page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+    assert "1 file(s) dropped" in page.locator("#drop").inner_text()
+    page.click("#upload-button")
+    page.locator("#job-status.done").wait_for(timeout=120_000)
+    assert page.locator("#job-documents a", has_text="Vietnam and Australia").count() == 1
+
+
 def test_script_in_page_text_is_shown_as_text(page: Any, live_url: str,
                                               artifacts: Path) -> None:
     page.goto(live_url + "/documents?q=memo")

@@ -35,6 +35,23 @@ def test_overview_graph_links_nodes_to_actors_and_edges_to_dyads(api: Client) ->
     assert re.search(r'<a href="/dyads/(GRC/TUR|TUR/GRC)" class="edge">', svg)
 
 
+def test_graph_edges_coloured_by_sign_and_widened_by_weight(api: Client) -> None:
+    from amity.analyze._svg import SIGN_COLOURS
+
+    edges = api.get("/api/overview").json()["graph_edges"]
+    html = api.get("/").text
+    drawn = []
+    for e in edges:
+        a, b = e["a"]["id"], e["b"]["id"]
+        m = re.search(rf'<a href="/dyads/(?:{a}/{b}|{b}/{a})" class="edge"><line [^>]*'
+                      rf'stroke="([^"]+)" stroke-width="([\d.]+)"', html)
+        assert m, f"no edge drawn for {a}-{b}"
+        assert m.group(1) == SIGN_COLOURS[e["sign"]]
+        drawn.append((e["weight"], float(m.group(2))))
+    widths = [w for _, w in sorted(drawn)]
+    assert widths == sorted(widths) and widths[0] < widths[-1]
+
+
 def test_dyad_page_draws_the_chart(api: Client) -> None:
     html = api.get("/dyads/TUR/GRC").text
     chart = html[html.index('class="chart timeline"'):]

@@ -124,6 +124,13 @@ def test_upload_over_the_size_limit_is_refused(db_copy: Path) -> None:
         assert document_count(c) == before
 
 
+def test_upload_of_too_many_files_is_refused(db_copy: Path) -> None:
+    with app_over(db_copy, max_files=2) as app:
+        c = Client(app)
+        response = upload(c, *[(f"{i}.txt", b"x") for i in range(3)])
+        assert response.status_code == 400 and "files" in response.json()["detail"].lower()
+
+
 @pytest.mark.parametrize("headers,status", [
     ({}, 401),
     ({"authorization": "Bearer wrong-token-value"}, 401),
