@@ -187,12 +187,10 @@ class UploadJobs:
             return pipeline(items)
 
         with self.database.writer() as store:
-            before = store.document_ids()
             summary = store_outcomes(outcomes, store, command="upload " + " ".join(job.files),
                                      progress=_JobProgress(job, self._lock))
-            new = store.con.execute(
-                "SELECT doc_id, title FROM documents WHERE NOT list_contains(?, doc_id) "
-                "ORDER BY title, doc_id", [sorted(before)]).fetchall()
+            new = store.con.execute("SELECT doc_id, title FROM documents WHERE run_id = ? "
+                                    "ORDER BY title, doc_id", [summary.run_id]).fetchall()
         with self._lock:
             job.run_id = summary.run_id
             job.documents = [{"id": i, "title": t} for i, t in new]

@@ -62,7 +62,8 @@ def evidence_rows(df: pd.DataFrame) -> list[Evidence]:
 def overview(store: Store) -> Overview:
     """Corpus counts, the signed graph of the most active actors, recent events, tacit
     alliances and the most disputed claims."""
-    stats = dict(zip(store.stats()["measure"], store.stats()["value"], strict=True))
+    table = store.stats()
+    stats = dict(zip(table["measure"], table["value"], strict=True))
     counts = [Count(measure=m, value=plain(stats.get(m))) for m in OVERVIEW_COUNTS]
     frame = events_frame(store, claims=True)
     graph = signed_graph(frame, "rollup")
