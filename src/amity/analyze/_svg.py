@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 
 import networkx as nx
@@ -38,8 +39,18 @@ def _circle_positions(graph: nx.Graph, width: int, height: int
             for i, node in enumerate(order)}
 
 
-def graph_svg(graph: nx.Graph, width: int = 760, height: int = 560) -> str:
-    """The signed graph: green cooperation and red conflict edges, width by weight."""
+def _linked(element: str, href: str | None, css_class: str) -> str:
+    """The element inside a link when there is somewhere to go (the web app's pages)."""
+    if href is None:
+        return element
+    return f'<a href="{escape(href)}" class="{css_class}">{element}</a>'
+
+
+def graph_svg(graph: nx.Graph, width: int = 760, height: int = 560, *,
+              node_href: Callable[[str], str] | None = None,
+              edge_href: Callable[[str, str], str] | None = None) -> str:
+    """The signed graph: green cooperation and red conflict edges, width by weight; with
+    `node_href`/`edge_href`, a click on a node or an edge follows its link."""
     if graph.number_of_nodes() == 0:
         return ""
     pos = _circle_positions(graph, width, height)
@@ -53,10 +64,16 @@ def graph_svg(graph: nx.Graph, width: int = 760, height: int = 560) -> str:
         stroke = 1.0 + 7.0 * float(data.get("weight", 0.0)) / top
         label = (f"{graph.nodes[u].get('name', u)} – {graph.nodes[v].get('name', v)}: "
                  f"weight {data.get('weight', 0)}, {data.get('n_events', 0)} events")
-        parts.append(f'<line x1="{_attr(x1)}" y1="{_attr(y1)}" x2="{_attr(x2)}" '
-                     f'y2="{_attr(y2)}" stroke="{SIGN_COLOURS[int(data.get("sign", 0))]}" '
-                     f'stroke-width="{_attr(stroke)}" stroke-opacity="0.75">'
+        line = (f'<line x1="{_attr(x1)}" y1="{_attr(y1)}" x2="{_attr(x2)}" '
+                f'y2="{_attr(y2)}" stroke="{SIGN_COLOURS[int(data.get("sign", 0))]}" '
+                f'stroke-width="{_attr(stroke)}" stroke-opacity="0.75">'
+                f'<title>{escape(label)}</title></line>')
+        if edge_href is not None:
+            # A wide transparent twin makes a thin edge easy to hit with the pointer.
+            line += (f'<line x1="{_attr(x1)}" y1="{_attr(y1)}" x2="{_attr(x2)}" '
+                     f'y2="{_attr(y2)}" stroke="transparent" stroke-width="12">'
                      f'<title>{escape(label)}</title></line>')
+        parts.append(_linked(line, edge_href(u, v) if edge_href else None, "edge"))
     for node, data in graph.nodes(data=True):
         x, y = pos[node]
         name = str(data.get("name", node))
@@ -66,10 +83,11 @@ def graph_svg(graph: nx.Graph, width: int = 760, height: int = 560) -> str:
         norm = math.hypot(dx, dy) or 1.0
         lx, ly = x + dx / norm * (radius + 6), y + dy / norm * (radius + 6) + 4
         anchor = "start" if dx > 1 else "end" if dx < -1 else "middle"
-        parts.append(f'<g class="node"><circle cx="{_attr(x)}" cy="{_attr(y)}" '
-                     f'r="{_attr(radius)}" fill="#2b4c7e"><title>{escape(name)}</title></circle>'
-                     f'<text x="{_attr(lx)}" y="{_attr(ly)}" text-anchor="{anchor}" '
-                     f'font-size="12">{escape(name)}</text></g>')
+        node_svg = (f'<g class="node"><circle cx="{_attr(x)}" cy="{_attr(y)}" '
+                    f'r="{_attr(radius)}" fill="#2b4c7e"><title>{escape(name)}</title>'
+                    f'</circle><text x="{_attr(lx)}" y="{_attr(ly)}" text-anchor="{anchor}" '
+                    f'font-size="12">{escape(name)}</text></g>')
+        parts.append(_linked(node_svg, node_href(node) if node_href else None, "node-link"))
     parts.append("</svg>")
     return "".join(parts)
 

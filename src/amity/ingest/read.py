@@ -127,7 +127,19 @@ def read_path(path: str, stdin: BinaryIO | None = None) -> Iterator[Item]:
                 return
             with open(path, "rb") as fh:
                 data = _read_limited(fh, source)
-        gz_name, suffix = _suffixes(os.path.basename(path))
+    except (OSError, ValueError) as exc:
+        yield Failure(source, str(exc))
+        return
+    yield from read_bytes(data, source, os.path.basename(path))
+
+
+def read_bytes(data: bytes, source: str, name: str) -> Iterator[Item]:
+    """Pages in one input's bytes, gzip undone; `name` (a file name, never opened) gives the
+    suffix. Uploads come in this way, read as data only."""
+    gz_name, suffix = _suffixes(name)
+    try:
+        if len(data) > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not a news page")
         if data[:2] == b"\x1f\x8b":
             data = _gunzip(data)
         elif gz_name:
