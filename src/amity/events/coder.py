@@ -121,17 +121,22 @@ class EventCoder:
         # state ("Zelenskiy thanked the Ukrainian troops"), are no dyad
         return actors.rollup(a) != actors.rollup(b)
 
-    @staticmethod
-    def _asserted_by(att: Attribution | None, src: Found, type_: str, intention: bool,
+    def _asserted_by(self, att: Attribution | None, src: Found, type_: str, intention: bool,
                      actors: ActorTable, present: bool = False) -> str | None:
         if att is None:
             return None
         speaker = att.speaker
-        own = speaker == src.mention.actor_id or actors.rollup(speaker) == actors.rollup(
-            src.mention.actor_id)
+        side = actors.rollup(speaker)
+        own = speaker == src.mention.actor_id or side == actors.rollup(src.mention.actor_id)
         if own and (QUAD_OF_TYPE[type_].startswith("verbal") or intention or present):
             # the statement is itself the act ("Iran said it rejected ...", "Trump says the
             # US pulls out"); a past deed of one's own side stays a claim ("said it killed")
+            return None
+        if own and not att.direct and actors.actor(speaker).kind in ("state", "government") \
+                and att.verb not in self.lexicon.accusing_verbs:
+            # a state's own account of its operations, reported in plain words ("the
+            # ministry said its jets struck ..."), is how news states the fact; an armed
+            # group's word, a quotation, a charge or what the enemy did stays a claim
             return None
         return speaker
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from amity.actors import resolve_actor
+from amity.actors.coref import describes_another
 from amity.actors.table import ActorMention, ActorTable
 from amity.events.lexicon import Lexicon
 
@@ -26,6 +27,7 @@ ROLE_HEADS = frozenset({
     "activist", "worker", "student", "protester", "demonstrator", "rebel",
     "militia", "insurgent", "guerrilla", "refugee", "inhabitant", "resident"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 # Heads that are not the state their national adjective names ("Syrian rebels", "US firms").
 NON_STATE_HEADS = frozenset({
@@ -63,6 +65,7 @@ class Roles:
         heads = [token]
         if conj:
             heads += [c for c in token.conjuncts if c.i > token.i]
+            heads += stray_conjuncts(token)
         for head in heads:
             found = self._named_one(head, exclude)
             if not any(f.how == "direct" for f in found):
@@ -134,6 +137,8 @@ class Roles:
             return None
         lemma = token.lemma_.lower()
         group = lemma in GROUP_NOUNS
+        if describes_another(c for c in token.children if c.i < token.i):
+            return None
         for m in reversed(self.actors.mentions):
             if m.end > token.idx:
                 continue
@@ -238,12 +243,20 @@ class Roles:
         if passive:
             return self.agents(verb)
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not subjects and verb.tag_ == "VBG":
+            # "the US bombing the jihadists": the gerund's subject parsed as a modifier
+            found = self.noun_modifier_actors(verb)
+            if found:
+                return found
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             child = before[-1] if before else subjects[0]  # the nearest, on a misparse
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return self.antecedent(verb.head)
             found = self.named(child)
+            if not found and child.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in child.children):
+                found = self.reporter(verb, depth)  # "the ministry said its jets struck ..."
             if not found and child.pos_ == "NOUN" and depth < 4:
                 found = self.noun_sources(child, depth + 1)  # "behaviour by the Houthis"
             if not found and child.lower_ in PERSONAL_PRONOUNS:
@@ -264,6 +277,9 @@ class Roles:
                 "VERB", "AUX"):
             if verb.dep_ == "ccomp":
                 return []
+            reported = self._reported_conjunct(verb, head)
+            if reported is not None:
+                return self.subjects(reported, depth + 1)
             found = self.subjects(head, depth + 1)
             if not found and verb.dep_ == "advcl" and head.dep_ == "ccomp":
                 # a closing participle ("..., demanding that ...") parsed under the reported
@@ -292,6 +308,17 @@ class Roles:
                         return self.named(child)
             return self.subjects(governor, depth + 1)
         return []
+
+    def _reported_conjunct(self, verb: Token, head: Token) -> Token | None:
+        """The reported clause a conjunct continues though parsed under the reporting verb:
+        "X claimed that Y had sent arms and is now training fighters" (tenses differ)."""
+        if verb.dep_ != "conj" or head.lemma_.lower() not in self.lexicon.reporting_verbs:
+            return None
+        tense, head_tense = verb_tense(verb), verb_tense(head)
+        if tense is None or head_tense is None or tense == head_tense:
+            return None
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
+        return clauses[-1] if clauses else None
 
     def reporter(self, verb: Token, depth: int) -> list[Found]:
         """The subject of the reporting verb whose complement `verb` heads (for "it", "they")."""
@@ -394,6 +421,41 @@ OBJECT_CONTROL = frozenset({
     "urge", "ask", "call", "press", "pressure", "force", "allow", "help", "encourage",
     "order", "invite", "persuade", "tell", "warn", "request", "require", "compel", "push",
     "permit", "enable", "implore", "want"})
+
+
+_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'ve"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+
+
+def verb_tense(verb: Token) -> str | None:
+    """"present" or "past" by the verb's first auxiliary or its own tag, None when untold."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            low = child.lower_.replace("’", "'")
+            if low in _PRESENT_AUX:
+                return "present"
+            if low in _PAST_AUX:
+                return "past"
+            return None  # a modal ("will", "could") tells no tense here
+    return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(verb.tag_)
+
+
+def stray_conjuncts(head: Token) -> list[Token]:
+    """Noun phrases the parser hung on the head's prepositional object that are the head's own
+    conjuncts: "backed both the X-led campaign in A and the Y-led campaign in B"."""
+    out = []
+    for prep in head.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for conj in pobj.conjuncts:
+                if conj.i > pobj.i and conj.pos_ == "NOUN" and (
+                        conj.lemma_ == head.lemma_ or pobj.pos_ == "PROPN" and any(
+                            d.dep_ == "det" for d in conj.children)):
+                    out.append(conj)
+    return out
 
 
 def participle_word(token: Token) -> str:

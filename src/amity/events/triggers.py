@@ -11,7 +11,7 @@ from itertools import permutations
 from spacy.tokens import Span, Token
 
 from amity.events.lexicon import Entry, Lexicon
-from amity.events.roles import RELATIVE_PRONOUNS, Found, Roles
+from amity.events.roles import REFLEXIVES, RELATIVE_PRONOUNS, Found, Roles
 from amity.record import QUAD_OF_TYPE
 
 # Heads that take their meaning from an eventive noun before them ("mediation effort").
@@ -136,6 +136,8 @@ class TriggerFinder:
 
     def _verb_reading(self, verb: Token, entry: Entry, roles: Roles, depth: int
                       ) -> Candidate | None:
+        if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+            return None  # "the group calling itself ...", "armed itself": no other party
         sources = roles.subjects(verb)
         type_ = entry.type
         how = "verb"

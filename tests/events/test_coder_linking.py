@@ -1,0 +1,78 @@
+"""Who the coder links to a trigger when the parse hides it: our own sentences, one per fix."""
+from __future__ import annotations
+
+import pytest
+
+from amity.record import Event
+
+pytestmark = pytest.mark.slow
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {(e.source, e.type, e.target) for e in events if not (e.negated or e.hypothetical)}
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Israel was content with the US striking the Houthis.", ("USA", "ASSAULT", "houthis"),
+     ("ISR", "ASSAULT", "houthis")),
+    ("Egypt is ok with Russia arming Hamas.", ("RUS", "AID", "hamas"),
+     ("EGY", "AID", "hamas")),
+])
+def test_gerund_subject_parsed_as_a_modifier_is_the_source(code, text, expected, wrong):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+    assert wrong not in triples(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia labeling itself Hezbollah seized the town.",
+    "The group calling itself Hamas held a rally.",
+])
+def test_a_reflexive_object_is_no_second_party(code, text):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_conjunct_hung_on_the_first_phrase_is_a_second_target(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Washington endorsed both the Saudi-led campaign in Yemen and the "
+                     "Turkish-led operation in Syria.")
+    assert {("USA", "SUPPORT", "SAU"), ("USA", "SUPPORT", "TUR")} <= triples(events)
+
+
+def test_conjunct_in_another_tense_continues_the_reported_clause(code):  # type: ignore[no-untyped-def]
+    events, table = code("Mike Pompeo claimed that Iran had armed the Houthis and is now "
+                         "funding Hezbollah.")
+    pompeo = table.at(0, 11).actor_id
+    assert ("IRN", "AID", "hezbollah") in triples(events)
+    assert (pompeo, "AID", "hezbollah") not in triples(events)
+
+
+def test_a_differently_described_group_is_not_the_group_named_before(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hezbollah fighters crossed the border. Iran arms the moderate rebels in "
+                     "the south.")
+    assert ("IRN", "AID", "hezbollah") not in triples(events)
+
+
+def test_an_epithet_still_refers_to_the_group_named_before(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hamas rejected the offer. Israel then attacked the militant group.")
+    assert ("ISR", "ASSAULT", "hamas") in triples(events)
+
+
+@pytest.mark.parametrize("text, speaker, asserted", [
+    # a state's plain account of its own operation states the fact
+    ("The Turkish defence ministry said its jets struck the PKK.", "tur-defence-ministry",
+     None),
+    # an armed group's account stays its claim
+    ("Hamas said its fighters attacked Israel.", "hamas", "hamas"),
+])
+def test_own_operation_reported_by_a_state_is_fact_by_a_group_a_claim(code, nlp, text, speaker,  # type: ignore[no-untyped-def]
+                                                                      asserted):
+    from amity.actors import find_actors
+    from amity.quotes import find_quotes
+
+    table = find_actors(nlp(text), None)
+    quotes = find_quotes(nlp(text), table)
+    assert any(q.speaker == speaker for q in quotes)
+    events, _ = code(text, quotes)
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and {e.asserted_by for e in assault} == {asserted}
