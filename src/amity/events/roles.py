@@ -8,31 +8,27 @@ from spacy.tokens import Token
 from amity.actors import resolve_actor
 from amity.actors.coref import describes_another
 from amity.actors.table import ActorMention, ActorTable
+from amity.events._syntax import (
+    ACCUSING_CONTROL,
+    AUTHORING_VERBS,
+    GROUP_NOUNS,
+    GROUP_WINDOW,
+    KIND_NOUNS,
+    NAMING_DEPS,
+    NON_STATE_HEADS,
+    OBJECT_CONTROL,
+    PASSIVE_SUBJECTS,
+    PERSONAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    REFLEXIVES,
+    RELATIVE_PRONOUNS,
+    ROLE_HEADS,
+    SUBJECTS,
+    participle_word,
+    stray_conjuncts,
+    verb_tense,
+)
 from amity.events.lexicon import Lexicon
-
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
-# Modifiers that may name who a noun phrase stands for ("Houthi rebels", "Iran's army").
-NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
-# Heads that stand for the actor in their "of" phrase ("leaders of Hamas").
-ROLE_HEADS = frozenset({
-    "leader", "leadership", "official", "government", "minister", "ministry", "force",
-    "troop", "army", "military", "member", "representative", "delegation", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "president", "head", "chief", "fighter",
-    "militant", "commander", "soldier", "authority", "regime", "administration", "navy",
-    "diplomat", "ambassador", "negotiator", "side", "unit", "branch", "wing", "office",
-    "group", "team", "supporter", "agent", "police", "officer", "cabinet",
-    "parliament", "faction", "people", "citizen", "national", "population", "capital",
-    "activist", "worker", "student", "protester", "demonstrator", "rebel",
-    "militia", "insurgent", "guerrilla", "refugee", "inhabitant", "resident"})
-PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
-# Heads that are not the state their national adjective names ("Syrian rebels", "US firms").
-NON_STATE_HEADS = frozenset({
-    "firm", "company", "corporation", "contractor", "rebel", "insurgent", "opposition",
-    "dissident", "separatist", "guerrilla", "militant", "jihadist", "faction", "exile"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,59 +401,3 @@ class Roles:
                 elif child.dep_ == "poss":
                     out += self.named(sub)
         return out
-
-
-GROUP_NOUNS = frozenset({"group", "movement", "militia", "organization", "organisation",
-                         "faction", "outfit", "insurgency"})
-GROUP_WINDOW = 1200  # characters back to look for the group "the group" refers to
-KIND_NOUNS = frozenset({"form", "kind", "type", "sort", "level", "degree", "measure",
-                        "round", "series", "wave", "spate", "string"})
-AUTHORING_VERBS = frozenset({"lead", "head", "command", "work", "broker", "negotiate",
-                             "sign", "draft", "sponsor", "propose"})
-ACCUSING_CONTROL = frozenset({
-    "accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise",
-    "thank", "commend", "punish", "sanction", "convict", "fault"})
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "call", "press", "pressure", "force", "allow", "help", "encourage",
-    "order", "invite", "persuade", "tell", "warn", "request", "require", "compel", "push",
-    "permit", "enable", "implore", "want"})
-
-
-_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'ve"})
-_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
-
-
-def verb_tense(verb: Token) -> str | None:
-    """"present" or "past" by the verb's first auxiliary or its own tag, None when untold."""
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass"):
-            low = child.lower_.replace("’", "'")
-            if low in _PRESENT_AUX:
-                return "present"
-            if low in _PAST_AUX:
-                return "past"
-            return None  # a modal ("will", "could") tells no tense here
-    return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(verb.tag_)
-
-
-def stray_conjuncts(head: Token) -> list[Token]:
-    """Noun phrases the parser hung on the head's prepositional object that are the head's own
-    conjuncts: "backed both the X-led campaign in A and the Y-led campaign in B"."""
-    out = []
-    for prep in head.children:
-        if prep.dep_ != "prep":
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for conj in pobj.conjuncts:
-                if conj.i > pobj.i and conj.pos_ == "NOUN" and (
-                        conj.lemma_ == head.lemma_ or pobj.pos_ == "PROPN" and any(
-                            d.dep_ == "det" for d in conj.children)):
-                    out.append(conj)
-    return out
-
-
-def participle_word(token: Token) -> str:
-    """The participle of a modifier, without the actor written before its hyphen."""
-    return token.lower_.rsplit("-", 1)[-1].rsplit("–", 1)[-1]

@@ -10,8 +10,9 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from amity.events._syntax import REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
-from amity.events.roles import REFLEXIVES, RELATIVE_PRONOUNS, Found, Roles
+from amity.events.roles import Found, Roles
 from amity.record import QUAD_OF_TYPE
 
 # Heads that take their meaning from an eventive noun before them ("mediation effort").
