@@ -153,13 +153,14 @@ class Resolver:
 
     # -- passes ---------------------------------------------------------------------------
     def run(self) -> ActorTable:
-        from amity.actors import bodies, coref, people
+        from amity.actors import bodies, coref, groups, people
 
         bodies.find_bodies(self)
         self.administrations()
         self.dictionary_names()
         people.find_people(self)
         people.find_titles(self)
+        groups.find_unnamed_groups(self)
         self.demonyms()
         coref.link_names(self)
         people.titled_surnames(self)

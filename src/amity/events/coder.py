@@ -6,6 +6,7 @@ the parse and the quotes, and each source/target pair becomes one `Event`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import permutations
 
@@ -59,15 +60,22 @@ class EventCoder:
         mood = modality(cand.trigger, self.lexicon)
         type_ = cand.type
         mode = cand.entry.mode
-        if mood.intention and not mood.negated and not mood.decided:
+        promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
+        intended = mood.intention and not mood.negated and not mood.decided
+        if intended or (mood.intention and self._ultimatum(cand.trigger)):
             # PLOVER: an intention to cooperate is AGREE, to coerce a THREATEN; a future
-            # RETREAT or CONCEDE keeps its own type
+            # RETREAT or CONCEDE keeps its own type, and one made conditional on the other
+            # side ("will withdraw unless ...") is an ultimatum
             quad = QUAD_OF_TYPE[type_]
-            if quad in ("verbal_cooperation", "material_cooperation") and type_ not in (
+            if self._ultimatum(cand.trigger):
+                type_, mode = "THREATEN", cand.type.lower()
+            elif quad in ("verbal_cooperation", "material_cooperation") and type_ not in (
                     "AGREE", "RETREAT", "CONCEDE"):
                 type_, mode = "AGREE", cand.type.lower()
             elif quad == "material_conflict":
                 type_, mode = "THREATEN", cand.type.lower()
+            else:
+                promise = type_ in ("RETREAT", "CONCEDE") and not mood.hypothetical
         pairs = list(cand.pairs)
         pairs += [(s, t) for s in cand.sources for t in cand.targets]
         if not cand.targets and cand.entry.reciprocal and len(cand.sources) > 1:
@@ -101,8 +109,16 @@ class EventCoder:
                 evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
+        if promise:
+            out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
+                            intensity=self.lexicon.score("AGREE", None)) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
         return out
+
+    def _ultimatum(self, trigger: Token) -> bool:
+        """"will withdraw its troops unless the talks resume": a condition on the other side."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                              for m in c.children) for c in trigger.children)
 
     def _is_event_word(self, tok: Token) -> bool:
         """A word that reports an event of its own (a lexicon verb or eventive noun)."""

@@ -11,9 +11,11 @@ from amity.actors.table import ActorMention, ActorTable
 from amity.events._syntax import (
     ACCUSING_CONTROL,
     AUTHORING_VERBS,
+    COMMITTING_VERBS,
     GROUP_NOUNS,
     GROUP_WINDOW,
     KIND_NOUNS,
+    MESSAGE_NOUNS,
     NAMING_DEPS,
     NON_STATE_HEADS,
     OBJECT_CONTROL,
@@ -87,8 +89,9 @@ class Roles:
         if m is not None and m.actor_id not in exclude:
             return [Found(m, token, "direct")]
         non_state = token.lemma_.lower() in NON_STATE_HEADS
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
-            return []
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",) and not (
+                token.tag_ == "VBG" and token.dep_ in ("dobj", "pobj", "nsubjpass")):
+            return []  # a gerund misparsed for the head noun keeps its modifiers
         mods = [c for c in token.children if c.dep_ in NAMING_DEPS and c.i < token.i]
         found: list[Found] = []
         for mod in mods:
@@ -352,11 +355,9 @@ class Roles:
             found = self.clause_subjects(noun, depth)  # an unresolved "their", "its", "his"
             if found:
                 return found
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.named(pobj)
+        found = self.act_doers(noun)
+        if found:
+            return found
         head = noun.head
         light = self.lexicon.light_verbs
         if noun.dep_ == "pobj" and head.head.pos_ == "ADJ" and depth < 4 and (
@@ -373,6 +374,22 @@ class Roles:
             if m is not None and any(c.dep_ == "poss" for c in noun.children):
                 return []  # handled as a pair by the coder ("A and B's collaboration")
             return self.noun_sources(head, depth + 1)
+        return []
+
+    def act_doers(self, noun: Token) -> list[Found]:
+        """Who an act noun says did it: "violations by X", "crimes committed by X", and for a
+        message "a demand from X", "an offer from X"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and (
+                    noun.lemma_.lower() in MESSAGE_NOUNS)):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.named(pobj)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (
+                    child.lemma_.lower() in self.lexicon.light_verbs | COMMITTING_VERBS):
+                found = self.agents(child)
+                if found:
+                    return found
         return []
 
     def clause_subjects(self, token: Token, depth: int) -> list[Found]:

@@ -204,7 +204,7 @@ class TriggerFinder:
             targets = self._condition_targets(verb, roles)
             how = "prep" if targets else how
         if not targets and depth < 2:
-            targets = self._xcomp_targets(verb, roles, depth)
+            targets = self._xcomp_targets(verb, entry, roles, depth)
             how = "prep" if targets else how
         if not sources and not targets:
             return None
@@ -252,7 +252,8 @@ class TriggerFinder:
                         return found
         return []
 
-    def _xcomp_targets(self, verb: Token, roles: Roles, depth: int) -> list[Found]:
+    def _xcomp_targets(self, verb: Token, entry: Entry, roles: Roles, depth: int
+                       ) -> list[Found]:
         """"threatened to cut off power to X", "refused to meet X": the act's target."""
         for child in verb.children:
             if child.dep_ != "xcomp" or child.pos_ != "VERB":
@@ -269,8 +270,9 @@ class TriggerFinder:
                         return found
                 if grand.dep_ in ("prep", "dative") and grand.lower_ in (
                         "to", "with", "against", "on", "from", "into"):
+                    # "refused to respond to a demand from X": the phrase's own actors
                     found = [f for p in grand.children if p.dep_ == "pobj"
-                             for f in roles.named(p)]
+                             for f in self._phrase_targets(p, entry, roles)]
                     if found:
                         return found
         return []
@@ -298,7 +300,9 @@ class TriggerFinder:
                       depth: int = 0) -> list[Found]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
-                found = [f for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
+                # "demonstrations against abuses by the army": the act's doer
+                found = [f for p in prep.children if p.dep_ == "pobj"
+                         for f in roles.named(p) or roles.act_doers(p)]
                 if found:
                     return found
             if prep.dep_ == "acl" and prep.lemma_.lower() == "target":  # "strikes targeting X"

@@ -1,0 +1,67 @@
+"""Lexicon vocabulary and how an intention changes a type: our own sentences, one per entry."""
+from __future__ import annotations
+
+import pytest
+
+from amity.record import Event
+
+pytestmark = pytest.mark.slow
+
+
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {(e.source, e.type, e.target) for e in events if not (e.negated or e.hypothetical)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan captured an Armenian stronghold on Friday.", ("AZE", "ASSAULT", "ARM")),
+    ("Iran seized two British sailors in the Gulf.", ("IRN", "COERCE", "GBR")),
+    ("Egypt lifted the blockade on Palestinian trucks.", ("EGY", "RETREAT", "PSE")),
+    ("Egypt lifted the sanctions on Sudan.", ("EGY", "CONCEDE", "SDN")),
+    ("NATO helicopters evacuated wounded civilians from the Libyan town.",
+     ("NATO", "AID", "LBY")),
+    ("Japan handed over food aid to Haiti.", ("JPN", "AID", "HTI")),
+    ("Mali forced the United Nations out of the country.", ("MLI", "SANCTION", "UN")),
+    ("Iraq sued the United States over the raid.", ("IRQ", "ACCUSE", "USA")),
+    ("Egypt established diplomatic ties with Israel.", ("EGY", "SUPPORT", "ISR")),
+    ("Ukraine recaptured the city from Russian forces.", ("UKR", "ASSAULT", "RUS")),
+])
+def test_lexicon_codes_the_phrase_by_its_object(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Syria said it is willing to withdraw its troops from Lebanon.", "RETREAT"),
+    ("Iran said it will release the French captives to France.", "CONCEDE"),
+])
+def test_a_promised_retreat_or_concession_is_also_an_agreement(code, text, act):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    pairs = {(e.source, e.target) for e in events if e.type == act}
+    assert pairs and pairs <= {(e.source, e.target) for e in events if e.type == "AGREE"}
+
+
+def test_a_retreat_made_conditional_on_the_other_side_is_an_ultimatum(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Nigeria said it will withdraw its troops from Chad unless the fighting "
+                     "stops.")
+    assert ("NGA", "THREATEN", "TCD") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan rejected an offer from India.", ("PAK", "REJECT", "IND")),
+    ("Turkey condemned the crimes committed by Syrian forces.", ("TUR", "ACCUSE", "SYR")),
+    ("Turkey refused to contribute to the US-led campaign against Iraq.",
+     ("TUR", "REJECT", "USA")),
+])
+def test_the_author_of_an_act_named_in_the_object(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Uganda granted asylum to Rwandan rebels.", "rwandan-rebels"),
+    ("Russia supplied weapons to Ukrainian insurgents.", "ukrainian-insurgents"),
+])
+def test_rebels_named_by_their_country_are_a_group_of_their_own(code, text, group):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    assert table.actor(group).kind == "armed_group"
+    assert any(e.type == "AID" and e.target == group for e in events)
