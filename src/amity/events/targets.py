@@ -1,0 +1,103 @@
+"""Where a trigger's target is: its object's phrase, a preposition, a relative clause, a place.
+
+`TriggerFinder` asks these once it has a trigger and its subject; each returns the actors
+(`Found`) the parse puts in the target role, or nothing.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from amity.events._syntax import RELATIVE_PRONOUNS
+from amity.events.lexicon import Entry, Lexicon
+from amity.events.roles import Found, Roles
+
+
+class Targets:
+    """Lexicon in `__init__`; look-ups per trigger."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @staticmethod
+    def relative_object(verb: Token, roles: Roles) -> list[Found]:
+        """The antecedent of a relative clause whose object is left out."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "relcl":
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                       for c in node.children):
+                    return []  # "which attacked ...": the antecedent is the subject
+                return roles.antecedent(node.head)
+            if node.dep_ not in ("xcomp", "conj"):
+                return []
+            node = node.head
+        return []
+
+    def clash_sources(self, verb: Token, roles: Roles) -> list[Found]:
+        """"soldiers were killed in clashes with PKK militants": the other side did it."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for pobj in prep.children:
+                noun = self.lexicon.nouns.get(pobj.lemma_.lower())
+                if pobj.dep_ == "pobj" and noun is not None and noun.type == "ASSAULT":
+                    found = self.prep_targets(pobj, {"with", "by", "from"}, roles)
+                    if found:
+                        return found
+        return []
+
+    def condition_targets(self, verb: Token, roles: Roles) -> list[Found]:
+        """"threatened to stop talks if the United States goes ahead": whoever must comply."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in self.lexicon.hypothetical_marks
+                        for m in clause.children):
+                    found = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                             for f in roles.named(c)]
+                    if found:
+                        return found
+        return []
+
+    def phrase_targets(self, obj: Token, entry: Entry, roles: Roles) -> list[Found]:
+        """The actors an object names; for an act ("the Russian attack"), its doer or target."""
+        named = roles.named(obj)
+        if named:
+            return named
+        lemma = obj.lemma_.lower()
+        noun = self.lexicon.nouns.get(lemma)
+        if noun is None and obj.pos_ != "NOUN":
+            return []
+        if entry.evaluative:
+            # "condemned the Russian attack": the target is who carried out the act
+            return roles.noun_sources(obj) or self.prep_targets(obj, {"of", "from", "by"},
+                                                                 roles)
+        if noun is not None:
+            # "eased sanctions on Iran": the target is that of the object's act
+            return self.prep_targets(obj, noun.preps | entry.preps | {"on", "against", "to"},
+                                      roles)
+        return roles.named_of(obj)
+
+    def prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
+                      depth: int = 0) -> list[Found]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                # "demonstrations against abuses by the army": the act's doer
+                found = [f for p in prep.children if p.dep_ == "pobj"
+                         for f in roles.named(p) or roles.act_doers(p)]
+                if found:
+                    return found
+            if prep.dep_ == "acl" and prep.lemma_.lower() == "target":  # "strikes targeting X"
+                found = [f for p in prep.children if p.dep_ == "dobj" for f in roles.named(p)]
+                if found:
+                    return found
+        if depth == 0:  # "a suspension of air links with Serbia"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and roles.mention_at(pobj) is None:
+                            found = self.prep_targets(pobj, preps - {"of"}, roles, 1)
+                            if found:
+                                return found
+        return []
