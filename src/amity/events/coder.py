@@ -23,7 +23,7 @@ from amity.record import QUAD_OF_TYPE, Event, Evidence, Quote
 
 # How sure a reading is, by how the parse showed it (subject and object of a verb is best).
 CONFIDENCE = {"verb": 0.85, "passive": 0.8, "prep": 0.7, "noun": 0.6, "modifier": 0.55,
-              "claim": 0.45}
+              "place": 0.5, "claim": 0.45}
 INDIRECT = 0.9  # an actor named through a modifier, an "of" phrase or a pronoun
 
 

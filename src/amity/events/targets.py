@@ -11,6 +11,11 @@ from amity.events._syntax import RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 
+# Prepositions that place an act ("in", "at a jail in ..."); "of" only inside a place's phrase.
+PLACE_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "throughout"})
+# Acts whose target, when the text names none, is the state where they happen.
+PLACED_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE"})
+
 
 class Targets:
     """Lexicon in `__init__`; look-ups per trigger."""
@@ -100,4 +105,22 @@ class Targets:
                             found = self.prep_targets(pobj, preps - {"of"}, roles, 1)
                             if found:
                                 return found
+        return []
+
+    def place_targets(self, tok: Token, roles: Roles, depth: int = 0) -> list[Found]:
+        """The state where an act happens, for acts aimed at a place ("rioted at a jail in
+        northern Israel", "imposed a curfew in a town of Turkey"): a last resort."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or not (prep.lower_ in PLACE_PREPS or depth and (
+                    prep.lower_ == "of")):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [f for f in roles.named(pobj, conj=False)
+                         if roles.actors.actor(f.mention.actor_id).kind == "state"]
+                if not found and depth < 2:
+                    found = self.place_targets(pobj, roles, depth + 1)
+                if found:
+                    return [Found(f.mention, f.token, "place") for f in found]
         return []

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from amity.events._syntax import REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
-from amity.events.targets import Targets
+from amity.events.targets import PLACED_TYPES, Targets
 from amity.record import QUAD_OF_TYPE
 
 # Heads that take their meaning from an eventive noun before them ("mediation effort").
@@ -208,6 +208,10 @@ class TriggerFinder:
         if not targets and depth < 2:
             targets = self._xcomp_targets(verb, entry, roles, depth)
             how = "prep" if targets else how
+        if not targets and type_ in PLACED_TYPES and sources:
+            targets = self.targets.place_targets(verb, roles) or [
+                f for obj in objects for f in self.targets.place_targets(obj, roles)]
+            how = "place" if targets else how
         if not sources and not targets:
             return None
         return Candidate(verb, entry, type_, sources, targets, how)
@@ -290,9 +294,13 @@ class TriggerFinder:
             poss = [f for c in noun.children if c.dep_ == "poss" for f in roles.named(c)]
             if first is not None and poss:
                 sources = [Found(first, noun.head, "direct"), *poss]
+        how = "noun"
+        if not targets and not pairs and sources and type_ in PLACED_TYPES:
+            targets = self.targets.place_targets(noun, roles)
+            how = "place" if targets else how
         if not sources and not pairs:
             return None
-        return Candidate(trigger, entry, type_, sources, targets, "noun", pairs)
+        return Candidate(trigger, entry, type_, sources, targets, how, pairs)
 
     def _lit(self, noun: Token) -> bool:
         """A light noun ("deal", "threat") counts when a light verb or possessor carries it."""
