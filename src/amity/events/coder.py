@@ -16,7 +16,7 @@ from amity.actors.table import ActorTable
 from amity.events.attribution import Attribution, attribute
 from amity.events.dates import event_date
 from amity.events.lexicon import Lexicon, load_lexicon
-from amity.events.modality import modality
+from amity.events.modality import Modality, modality
 from amity.events.roles import Found, Roles
 from amity.events.triggers import Candidate, TriggerFinder
 from amity.record import QUAD_OF_TYPE, Event, Evidence, Quote
@@ -62,14 +62,16 @@ class EventCoder:
         mode = cand.entry.mode
         promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
         intended = mood.intention and not mood.negated and not mood.decided
-        if intended or (mood.intention and self._ultimatum(cand.trigger)):
+        if self._ultimatum(cand.trigger, type_, mood):
+            # an act made conditional on the other side ("will withdraw unless ...", "may
+            # halt the talks if ...") is a threat, and the threat itself is no hypothesis
+            type_, mode = "THREATEN", cand.type.lower()
+            mood = replace(mood, hypothetical=False)
+        elif intended:
             # PLOVER: an intention to cooperate is AGREE, to coerce a THREATEN; a future
-            # RETREAT or CONCEDE keeps its own type, and one made conditional on the other
-            # side ("will withdraw unless ...") is an ultimatum
+            # RETREAT or CONCEDE keeps its own type
             quad = QUAD_OF_TYPE[type_]
-            if self._ultimatum(cand.trigger):
-                type_, mode = "THREATEN", cand.type.lower()
-            elif quad in ("verbal_cooperation", "material_cooperation") and type_ not in (
+            if quad in ("verbal_cooperation", "material_cooperation") and type_ not in (
                     "AGREE", "RETREAT", "CONCEDE"):
                 type_, mode = "AGREE", cand.type.lower()
             elif quad == "material_conflict":
@@ -115,10 +117,16 @@ class EventCoder:
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
         return out
 
-    def _ultimatum(self, trigger: Token) -> bool:
-        """"will withdraw its troops unless the talks resume": a condition on the other side."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                              for m in c.children) for c in trigger.children)
+    @staticmethod
+    def _ultimatum(trigger: Token, type_: str, mood: Modality) -> bool:
+        """A future act on a condition the other side must meet: "will withdraw its troops
+        unless the talks resume" (any act), "may cut ties if ..." (a hostile one)."""
+        if mood.negated or not (mood.intention or mood.hypothetical):
+            return False
+        marks = {m.lower_ for c in trigger.children if c.dep_ == "advcl"
+                 for m in c.children if m.dep_ == "mark"}
+        hostile = QUAD_OF_TYPE[type_] == "material_conflict"
+        return "unless" in marks or ("if" in marks and hostile)
 
     def _is_event_word(self, tok: Token) -> bool:
         """A word that reports an event of its own (a lexicon verb or eventive noun)."""

@@ -79,10 +79,12 @@ class Targets:
             return roles.noun_sources(obj) or self.prep_targets(obj, {"of", "from", "by"},
                                                                  roles)
         if noun is not None:
-            # "eased sanctions on Iran": the target is that of the object's act
+            # "eased sanctions on Iran": the target is that of the object's act; "refused
+            # the demand from X": who made it
             return self.prep_targets(obj, noun.preps | entry.preps | {"on", "against", "to"},
-                                      roles)
-        return roles.named_of(obj)
+                                     roles) or roles.act_doers(obj)
+        # "computers of X", "refused entry to X", "denied visas for X"
+        return roles.named_of(obj) or self.prep_targets(obj, {"to", "for"}, roles)
 
     def prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
                       depth: int = 0) -> list[Found]:
