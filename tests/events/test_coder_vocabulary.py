@@ -65,3 +65,32 @@ def test_rebels_named_by_their_country_are_a_group_of_their_own(code, text, grou
     events, table = code(text)
     assert table.actor(group).kind == "armed_group"
     assert any(e.type == "AID" and e.target == group for e in events)
+
+
+def test_jailing_on_charges_is_also_an_accusation(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Turkey arrested two Greek journalists on charges of espionage.")
+    assert {("TUR", "COERCE", "GRC"), ("TUR", "ACCUSE", "GRC")} <= triples(events)
+
+
+@pytest.mark.parametrize("text, source, target_rollup", [
+    ("Algerian students staged a hunger strike to demand the release of land seized by the "
+     "Moroccan army.", "algerian-students", "MAR"),
+    ("Egyptian protesters rioted on Friday, calling for the removal of Hosni Mubarak.",
+     "egyptian-protesters", "EGY"),
+])
+def test_a_protest_is_aimed_at_whom_its_demand_names(code, text, source, target_rollup):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    assert any(e.type == "PROTEST" and e.source == source
+               and table.rollup(e.target) == target_rollup for e in events)
+
+
+def test_people_named_by_their_country_can_protest_against_their_state(code):  # type: ignore[no-untyped-def]
+    events, table = code("Egyptian protesters rioted on Friday, calling for the removal of "
+                         "Hosni Mubarak.")
+    assert table.actor("egyptian-protesters").kind == "organization"
+    assert table.actor("egyptian-protesters").rollup == "egyptian-protesters"
+
+
+def test_a_quantity_of_people_stands_for_them(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hundreds of Hezbollah fighters attacked Israel on Sunday.")
+    assert ("hezbollah", "ASSAULT", "ISR") in triples(events)

@@ -1,4 +1,4 @@
-"""Unnamed armed groups named by their country or region: "Rwandan rebels", "Darfur rebels"."""
+"""Unnamed groups named by their country or region: "Rwandan rebels", "Algerian protesters"."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,11 +12,12 @@ _PLACE_LABELS = ("GPE", "LOC")
 
 
 def find_unnamed_groups(r: Resolver) -> None:
-    """A demonym or an unknown place before a group noun is that group, not the state."""
+    """A demonym or an unknown place before a group noun names that group, not the state."""
     words = load_rules().get("group_nouns") or {}
     plural = {str(w) for w in words.get("plural") or []}
     singular = {str(w) for w in words.get("singular") or []}
     heads = {str(w) for w in words.get("heads") or []}
+    people = {str(w) for w in words.get("people") or []}
     doc = r.doc
     for i in range(len(doc)):
         if r.used[i]:
@@ -27,15 +28,17 @@ def find_unnamed_groups(r: Resolver) -> None:
         country, j = where
         if j >= len(doc):
             continue
-        end = None
+        end, kind = None, "armed_group"
         if r.low[j] in plural:
             end = j + 1
         elif r.low[j] in singular and j + 1 < len(doc) and r.low[j + 1] in heads:
             end = j + 2
+        elif r.low[j] in people and country is not None:
+            end, kind = j + 1, "organization"
         if end is None or not r.free(i, end):
             continue
         name = doc[i:end].text
-        r.mention(i, end, r.add_new(slug(name), name, "armed_group", country=country), "name")
+        r.mention(i, end, r.add_new(slug(name), name, kind, country=country), "name")
 
 
 def _country_or_place(r: Resolver, i: int) -> tuple[str | None, int] | None:

@@ -14,6 +14,8 @@ NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+# "leaders of Hamas", "security forces in Guinea", "students throughout Indonesia"
+ROLE_PREPS = ("of", "in", "from", "throughout", "at")
 GROUP_WINDOW = 1200  # characters back to look for the group "the group" refers to
 
 _WORDS = yaml.safe_load((Path(__file__).resolve().parent / "roles.yaml").read_text("utf-8"))
@@ -27,6 +29,7 @@ ROLE_HEADS = _words("role_heads")
 NON_STATE_HEADS = _words("non_state_heads")
 GROUP_NOUNS = _words("group_nouns")
 KIND_NOUNS = _words("kind_nouns")
+QUANTITY_NOUNS = _words("quantity_nouns")
 MESSAGE_NOUNS = _words("message_nouns")
 COMMITTING_VERBS = _words("committing_verbs")
 AUTHORING_VERBS = _words("authoring_verbs")

@@ -114,8 +114,17 @@ class EventCoder:
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]
+        if type_ == "COERCE" and self._on_charges(cand.trigger):
+            # "jailed them on charges of treason": the jailer also accuses them
+            out += [replace(e, type="ACCUSE", quad=QUAD_OF_TYPE["ACCUSE"], mode="allege",
+                            intensity=self.lexicon.score("ACCUSE", "allege")) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
         return out
+
+    def _on_charges(self, trigger: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "over") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.claim_nouns | {"suspicion"}
+            for p in c.children) for c in trigger.children)
 
     @staticmethod
     def _ultimatum(trigger: Token, type_: str, mood: Modality) -> bool:

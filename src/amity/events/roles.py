@@ -22,9 +22,11 @@ from amity.events._syntax import (
     PASSIVE_SUBJECTS,
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
+    QUANTITY_NOUNS,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
     ROLE_HEADS,
+    ROLE_PREPS,
     SUBJECTS,
     participle_word,
     stray_conjuncts,
@@ -118,9 +120,11 @@ class Roles:
         back = self.definite_group(token)
         if back is not None and back.actor_id not in exclude:
             return [Found(back, token, "coref")]
-        if token.lemma_.lower() in ROLE_HEADS:
+        lemma = token.lemma_.lower()
+        if lemma in ROLE_HEADS or lemma in QUANTITY_NOUNS:
             for child in token.children:  # "leaders of Hamas", "security forces in Guinea"
-                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                if child.dep_ == "prep" and child.lower_ in (
+                        ("of",) if lemma in QUANTITY_NOUNS else ROLE_PREPS):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return [Found(f.mention, f.token, "of")

@@ -15,6 +15,8 @@ from amity.events.roles import Found, Roles
 PLACE_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "throughout"})
 # Acts whose target, when the text names none, is the state where they happen.
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE"})
+# Where a protest says what it wants: a purpose clause, a participle, a reason phrase.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "prep"})
 
 
 class Targets:
@@ -125,4 +127,23 @@ class Targets:
                     found = self.place_targets(pobj, roles, depth + 1)
                 if found:
                     return [Found(f.mention, f.token, "place") for f in found]
+        return []
+
+    def purpose_targets(self, trigger: Token, sources: list[Found], roles: Roles
+                        ) -> list[Found]:
+        """Whom a protest is aimed at when it names no target: the first actor of the side
+        other than the protesters' in what it demands or is held over ("staged a strike to
+        demand the return of land seized by the army", "rioted calling for X's removal")."""
+        own = {roles.actors.rollup(f.mention.actor_id) for f in sources}
+        heads = [trigger]
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs:
+            heads.append(trigger.head)  # "staged a hunger strike to demand ...": the verb's
+        for head in heads:
+            for child in head.children:
+                if child.dep_ not in PURPOSE_DEPS:
+                    continue
+                for tok in child.subtree:
+                    m = roles.mention_at(tok)
+                    if m is not None and roles.actors.rollup(m.actor_id) not in own:
+                        return [Found(m, tok, "place")]
         return []

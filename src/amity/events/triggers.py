@@ -208,6 +208,9 @@ class TriggerFinder:
         if not targets and depth < 2:
             targets = self._xcomp_targets(verb, entry, roles, depth)
             how = "prep" if targets else how
+        if not targets and type_ == "PROTEST" and sources:
+            targets = self.targets.purpose_targets(verb, sources, roles)
+            how = "place" if targets else how
         if not targets and type_ in PLACED_TYPES and sources:
             targets = self.targets.place_targets(verb, roles) or [
                 f for obj in objects for f in self.targets.place_targets(obj, roles)]
@@ -295,6 +298,11 @@ class TriggerFinder:
             if first is not None and poss:
                 sources = [Found(first, noun.head, "direct"), *poss]
         how = "noun"
+        if not sources and type_ == "PROTEST":  # "marched during demonstrations against X"
+            sources = roles.clause_subjects(noun, 0)
+        if not targets and not pairs and sources and type_ == "PROTEST":
+            targets = self.targets.purpose_targets(noun, sources, roles)
+            how = "place" if targets else how
         if not targets and not pairs and sources and type_ in PLACED_TYPES:
             targets = self.targets.place_targets(noun, roles)
             how = "place" if targets else how
