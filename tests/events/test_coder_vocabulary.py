@@ -94,3 +94,8 @@ def test_people_named_by_their_country_can_protest_against_their_state(code):  #
 def test_a_quantity_of_people_stands_for_them(code):  # type: ignore[no-untyped-def]
     events, _ = code("Hundreds of Hezbollah fighters attacked Israel on Sunday.")
     assert ("hezbollah", "ASSAULT", "ISR") in triples(events)
+
+
+def test_a_hostile_act_someone_says_they_may_take_if_provoked_is_a_threat(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Turkey said it may impose sanctions on Israel if the raids continue.")
+    assert ("TUR", "THREATEN", "ISR") in triples(events)

@@ -16,7 +16,7 @@ from amity.actors.table import ActorTable
 from amity.events.attribution import Attribution, attribute
 from amity.events.dates import event_date
 from amity.events.lexicon import Lexicon, load_lexicon
-from amity.events.modality import Modality, modality
+from amity.events.modality import Modality, modality, reporting_governor
 from amity.events.roles import Found, Roles
 from amity.events.triggers import Candidate, TriggerFinder
 from amity.record import QUAD_OF_TYPE, Event, Evidence, Quote
@@ -126,11 +126,12 @@ class EventCoder:
             p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.claim_nouns | {"suspicion"}
             for p in c.children) for c in trigger.children)
 
-    @staticmethod
-    def _ultimatum(trigger: Token, type_: str, mood: Modality) -> bool:
-        """A future act on a condition the other side must meet: "will withdraw its troops
-        unless the talks resume" (any act), "may cut ties if ..." (a hostile one)."""
-        if mood.negated or not (mood.intention or mood.hypothetical):
+    def _ultimatum(self, trigger: Token, type_: str, mood: Modality) -> bool:
+        """A future act on a condition the other side must meet, stated as intended or in
+        someone's words: "will withdraw its troops unless the talks resume" (any act), "said
+        it may cut ties if ..." (a hostile one); the writer's own "if" is a hypothesis."""
+        if mood.negated or not (mood.intention or mood.hypothetical and reporting_governor(
+                trigger, self.lexicon) is not None):
             return False
         marks = {m.lower_ for c in trigger.children if c.dep_ == "advcl"
                  for m in c.children if m.dep_ == "mark"}
