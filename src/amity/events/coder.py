@@ -130,6 +130,8 @@ class EventCoder:
         """A future act on a condition the other side must meet, stated as intended or in
         someone's words: "will withdraw its troops unless the talks resume" (any act), "said
         it may cut ties if ..." (a hostile one); the writer's own "if" is a hypothesis."""
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs:
+            trigger = trigger.head  # "may impose sanctions if ...": the clause is the verb's
         if mood.negated or not (mood.intention or mood.hypothetical and reporting_governor(
                 trigger, self.lexicon) is not None):
             return False
