@@ -50,3 +50,15 @@ def test_military_as_an_adjective_names_the_state(nlp, text: str, mention: str, 
 def test_the_military_as_a_noun_is_still_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
     table = actors_of(nlp, "The Israeli military said on Sunday it had closed the crossing.")
     assert mentioned(table, "Israeli military") == "isr-idf"
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The U.S.-China talks resumed in Geneva.", ("U.S.", "USA"), ("China", "CHN")),
+    ("Pyongyang condemned the U.S.-South Korea drills.", ("U.S.", "USA"),
+     ("South Korea", "KOR")),
+])
+def test_one_token_naming_two_states_mentions_both(nlp, text: str, first: tuple[str, str],  # type: ignore[no-untyped-def]
+                                                   second: tuple[str, str]) -> None:
+    table = actors_of(nlp, text)
+    assert mentioned(table, first[0]) == first[1]
+    assert mentioned(table, second[0]) == second[1]

@@ -76,3 +76,15 @@ def test_own_operation_reported_by_a_state_is_fact_by_a_group_a_claim(code, nlp,
     events, _ = code(text, quotes)
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault and {e.asserted_by for e in assault} == {asserted}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Israel-Hamas war continued into the winter.",
+     {("ISR", "ASSAULT", "hamas"), ("hamas", "ASSAULT", "ISR")}),
+    ("The U.S.-China talks resumed in Geneva.", {("USA", "CONSULT", "CHN")}),
+    ("Pyongyang condemned the U.S.-South Korea drills.",
+     {("PRK", "ACCUSE", "USA"), ("PRK", "ACCUSE", "KOR")}),
+])
+def test_a_hyphenated_pair_of_actors_names_both_sides(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected <= triples(events)

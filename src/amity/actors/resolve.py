@@ -281,6 +281,34 @@ class Resolver:
                                                       m.group("ref"), self.add_entry(e),
                                                       "demonym"))
                     self.used[i] = True
+            elif "-" in tok.text.strip("-"):
+                self.hyphenated_pair(i)
+
+    def hyphenated_pair(self, i: int) -> None:
+        """"U.S.-China talks", "U.S.-South Korea drills": one token naming two states."""
+        tok = self.doc[i]
+        left, _, right = tok.text.partition("-")
+        first = self.dic.state_ref(left)
+        if first is None:
+            return
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        second, width = None, len(right)
+        if nxt is not None and nxt.text[:1].isupper() and not self.used[i + 1]:
+            second = self.dic.state_ref(f"{right} {nxt.text}")  # "South" + "Korea"
+            width = nxt.idx + len(nxt.text) - (tok.idx + len(left) + 1)
+        if second is None:
+            second, width = self.dic.state_ref(right), len(right)
+        if second is None:
+            return
+        start = tok.idx + len(left) + 1
+        self.mentions.append(ActorMention(tok.idx, tok.idx + len(left), left,
+                                          self.add_entry(first), "demonym"))
+        self.mentions.append(ActorMention(start, start + width,
+                                          self.doc.text[start:start + width],
+                                          self.add_entry(second), "demonym"))
+        self.used[i] = True
+        if start + width > tok.idx + len(tok.text):
+            self.used[i + 1] = True
 
     def organisations(self) -> None:
         """Organisations the model found that the dictionary does not know."""

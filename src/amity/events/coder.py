@@ -82,8 +82,8 @@ class EventCoder:
         pairs += [(s, t) for s in cand.sources for t in cand.targets]
         if not cand.targets and cand.entry.reciprocal and len(cand.sources) > 1:
             ordered = permutations(cand.sources, 2)
-            pairs += [(a, b) for a, b in ordered
-                      if type_ not in ("CONSULT", "AGREE", "COOPERATE") or a.token.i < b.token.i]
+            pairs += [(a, b) for a, b in ordered if type_ not in (
+                "CONSULT", "AGREE", "COOPERATE") or a.mention.start < b.mention.start]
         # an epithet ("the Iran-backed group") is the writer's description, not the claim
         attribution = None if cand.how == "modifier" else attribute(
             cand.trigger, sent, quotes, roles, self.lexicon)
@@ -151,8 +151,8 @@ class EventCoder:
         a, b = src.mention.actor_id, tgt.mention.actor_id
         if a == b or a not in actors or b not in actors:
             return False
-        if src.token.i == tgt.token.i:
-            return False  # one word cannot name both sides
+        if src.token.i == tgt.token.i and src.mention.start == tgt.mention.start:
+            return False  # one name cannot be both sides ("U.S.-China" names two)
         # self-events at the rollup level: an actor and its own state, or two arms of one
         # state ("Zelenskiy thanked the Ukrainian troops"), are no dyad
         return actors.rollup(a) != actors.rollup(b)

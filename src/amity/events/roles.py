@@ -415,10 +415,26 @@ class Roles:
                 continue
             if self.participle_modifier(child) is not None:
                 continue
-            for sub in [child, *child.conjuncts]:
-                m = self.mention_at(sub)
-                if m is not None:
-                    out.append(Found(m, sub, "modifier"))
-                elif child.dep_ == "poss":
+            # "the Israel-Hamas war": the first state hangs on the second as a compound
+            nested = [g for g in child.children if g.dep_ in ("compound", "nmod")
+                      and g.i < child.i and ("-" in g.text or g.nbor().text in ("-", "–"))]
+            for sub in [*nested, child, *child.conjuncts]:
+                found = [Found(m, sub, "modifier") for m in self.mentions_in(sub)]
+                if found:
+                    out += [f for f in found if f.mention.actor_id not in
+                            {o.mention.actor_id for o in out}]
+                elif child.dep_ == "poss" and sub.i == child.i:
                     out += self.named(sub)
         return out
+
+    def mentions_in(self, token: Token) -> list[ActorMention]:
+        """Every actor a token names: one, or two in a token like "U.S.-China"."""
+        end = token.idx + len(token.text)
+        found = [m for m in self.actors.mentions if m.start < end and m.end > token.idx
+                 and m.actor_id in self.actors]
+        if len(found) < 2 or any(a is not b and a.start < b.end and b.start < a.end
+                                 for a in found for b in found):
+            # one name, or names nested in one another ("Donald Trump's administration")
+            m = self.mention_at(token)
+            return [m] if m is not None else []
+        return sorted(found, key=lambda m: m.start)

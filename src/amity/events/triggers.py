@@ -279,7 +279,7 @@ class TriggerFinder:
             else:
                 pairs = [(a, b) for a, b in permutations(members, 2)]
                 if entry.type in ("CONSULT", "AGREE", "COOPERATE"):
-                    pairs = [(a, b) for a, b in pairs if a.token.i < b.token.i]
+                    pairs = [(a, b) for a, b in pairs if a.mention.start < b.mention.start]
         if not targets:
             targets = self.targets.prep_targets(noun, entry.preps - {"between"}, roles)
         if not targets and noun.dep_ == "dobj" and (
