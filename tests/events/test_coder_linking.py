@@ -88,3 +88,31 @@ def test_own_operation_reported_by_a_state_is_fact_by_a_group_a_claim(code, nlp,
 def test_a_hyphenated_pair_of_actors_names_both_sides(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected <= triples(events)
+
+
+def _with_quotes(code, nlp, text):  # type: ignore[no-untyped-def]
+    from amity.actors import find_actors
+    from amity.quotes import find_quotes
+
+    doc = nlp(text)
+    return code(text, find_quotes(doc, find_actors(doc, None)))
+
+
+def test_a_spokesperson_stating_their_sides_offer_makes_it_too(code, nlp):  # type: ignore[no-untyped-def]
+    events, table = _with_quotes(code, nlp, "Mike Pompeo said Washington remained open to "
+                                            "dialogue with Tehran.")
+    pompeo = table.at(0, 11).actor_id
+    assert {("USA", "AGREE", "IRN"), (pompeo, "AGREE", "IRN")} <= triples(events)
+
+
+def test_reporting_a_hostile_act_against_ones_own_side_is_an_accusation(code, nlp):  # type: ignore[no-untyped-def]
+    events, table = _with_quotes(code, nlp, "Turkish jets violated Greek airspace, the Greek "
+                                            "foreign ministry said.")
+    assert any(e.type == "ACCUSE" and e.target == "TUR" and table.rollup(e.source) == "GRC"
+               for e in events)
+
+
+def test_reporting_a_hostile_act_between_others_is_no_accusation(code, nlp):  # type: ignore[no-untyped-def]
+    events, _ = _with_quotes(code, nlp, "Turkish jets violated Greek airspace, the Italian "
+                                        "foreign ministry said.")
+    assert not any(e.type == "ACCUSE" for e in events)

@@ -111,6 +111,7 @@ class EventCoder:
                 evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
+        out += self._spoken_acts(out, attribution, actors)
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]
@@ -176,16 +177,35 @@ class EventCoder:
             return None
         return speaker
 
-    def _accusations(self, cand: Candidate, type_: str, mood: object, att: Attribution | None,
-                     actors: ActorTable, evidence: Evidence, when: str | None) -> list[Event]:
-        """The act of claiming: a speaker who reports another's hostile act accuses them."""
-        if att is None or not att.accusing or getattr(mood, "negated", False) or getattr(
-                mood, "hypothetical", False) or getattr(mood, "intention", False):
+    @staticmethod
+    def _spoken_acts(events: list[Event], att: Attribution | None, actors: ActorTable
+                     ) -> list[Event]:
+        """A spokesperson stating their side's words or intentions performs them too: "Kerry
+        said Washington remained open to talks with Iran" is Kerry's offer as well."""
+        if att is None or att.speaker not in actors or actors.actor(att.speaker).kind not in (
+                "person", "government"):
+            return []
+        side = actors.rollup(att.speaker)
+        return [replace(e, source=att.speaker, confidence=round(e.confidence * INDIRECT, 3))
+                for e in events if e.asserted_by is None and e.source != att.speaker
+                and actors.rollup(e.source) == side and e.quad.startswith("verbal")]
+
+    def _accusations(self, cand: Candidate, type_: str, mood: Modality,
+                     att: Attribution | None, actors: ActorTable, evidence: Evidence,
+                     when: str | None) -> list[Event]:
+        """The act of claiming: a speaker who reports another's hostile act accuses them,
+        whether the reporting verb accuses ("claimed that ...") or the act was against the
+        speaker's own side ("the sales have violated our sovereignty," Lin said)."""
+        if att is None or mood.negated or mood.hypothetical or mood.intention:
             return []
         quad = QUAD_OF_TYPE[type_]
         hostile = quad == "material_conflict" or type_ in ("REJECT", "THREATEN")
-        alleged = quad.startswith("material") and att.verb in self.lexicon.alleging_verbs
-        if not (hostile or alleged):
+        alleged = att.accusing and quad.startswith("material") and (
+            att.verb in self.lexicon.alleging_verbs)
+        side = actors.rollup(att.speaker) if att.speaker in actors else att.speaker
+        aimed = [t for t in [*cand.targets, *(b for _, b in cand.pairs)]
+                 if t.mention.actor_id in actors and actors.rollup(t.mention.actor_id) == side]
+        if not ((hostile and (att.accusing or aimed)) or alleged):
             return []
         out = []
         for src in cand.sources:
