@@ -99,3 +99,16 @@ def test_a_quantity_of_people_stands_for_them(code):  # type: ignore[no-untyped-
 def test_a_hostile_act_someone_says_they_may_take_if_provoked_is_a_threat(code):  # type: ignore[no-untyped-def]
     events, _ = code("Turkey said it may impose sanctions on Israel if the raids continue.")
     assert ("TUR", "THREATEN", "ISR") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States and South Korea held joint military exercises.",
+     ("USA", "COOPERATE", "KOR")),
+    ("Japanese and Australian forces began a joint training session.",
+     ("JPN", "COOPERATE", "AUS")),
+    ("China staged military drills near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
+])
+def test_drills_of_allies_together_cooperate_drills_near_another_mobilize(code, text,  # type: ignore[no-untyped-def]
+                                                                         expected):
+    events, _ = code(text)
+    assert expected in triples(events)

@@ -60,6 +60,8 @@ class EventCoder:
         mood = modality(cand.trigger, self.lexicon)
         type_ = cand.type
         mode = cand.entry.mode
+        if cand.entry.mutual is not None and not cand.targets and len(cand.sources) > 1:
+            type_, mode = cand.entry.mutual, None  # "the U.S.-South Korea drills"
         promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
         intended = mood.intention and not mood.negated and not mood.decided
         if self._ultimatum(cand.trigger, type_, mood):

@@ -89,7 +89,12 @@ class Roles:
             return []  # "the group labeling itself ...": no second party
         m = self.mention_at(token)
         if m is not None and m.actor_id not in exclude:
-            return [Found(m, token, "direct")]
+            # "U.S. and South Korean forces": a coordinated modifier names a second side
+            paired = [Found(o, c, "direct") for c in token.children
+                      if c.dep_ in NAMING_DEPS and c.i < token.i
+                      and any(d.dep_ == "cc" for d in c.children)
+                      for o in self.mentions_in(c) if o.actor_id not in (m.actor_id, *exclude)]
+            return [Found(m, token, "direct"), *paired]
         non_state = token.lemma_.lower() in NON_STATE_HEADS
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",) and not (
                 token.tag_ == "VBG" and token.dep_ in ("dobj", "pobj", "nsubjpass")):
@@ -100,15 +105,17 @@ class Roles:
             if self.participle_modifier(mod) is not None:
                 continue
             for sub in [mod, *mod.conjuncts]:
-                m = self.mention_at(sub)
-                if m is None:
-                    # one level down: "the U.S.-South Korea exercises" nests compounds
-                    for grand in sub.children:
-                        if grand.dep_ in ("compound", "poss") and grand.i < sub.i:
-                            m = self.mention_at(grand)
-                            if m is not None:
-                                break
-                if m is not None and m.actor_id not in exclude:
+                named = self.mentions_in(sub)
+                # one level down: "the U.S.-South Korea exercises" nests compounds
+                for grand in sub.children:
+                    if grand.i < sub.i and (grand.dep_ in ("compound", "poss") and not named
+                                            or grand.dep_ == "nmod" and "-" in grand.text):
+                        named = self.mentions_in(grand) + named
+                        break
+                for m in named:
+                    if m.actor_id in exclude or any(f.mention.actor_id == m.actor_id
+                                                    for f in found):
+                        continue
                     if non_state and self.actors.actor(m.actor_id).kind == "state":
                         continue
                     found.append(Found(m, sub, "modifier"))
