@@ -116,3 +116,23 @@ def test_reporting_a_hostile_act_between_others_is_no_accusation(code, nlp):  # 
     events, _ = _with_quotes(code, nlp, "Turkish jets violated Greek airspace, the Italian "
                                         "foreign ministry said.")
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish jets bombed the PKK on Monday. The strikes also targeted the YPG.",
+     ("TUR", "ASSAULT", "ypg")),
+    ("Russia fired missiles at Kyiv on Monday. Ukraine condemned the attacks.",
+     ("UKR", "ACCUSE", "RUS")),
+])
+def test_the_act_named_again_is_done_by_its_earlier_doer(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Israeli jets hit regions of northern Syria.", ("ISR", "ASSAULT", "SYR")),
+    ("Turkey struck the YPG - an ally of the United States.", ("TUR", "ASSAULT", "USA")),
+])
+def test_a_place_or_an_apposition_is_no_target(code, text, wrong):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert wrong not in triples(events)

@@ -17,6 +17,8 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 # "leaders of Hamas", "security forces in Guinea", "students throughout Indonesia"
 ROLE_PREPS = ("of", "in", "from", "throughout", "at")
 GROUP_WINDOW = 1200  # characters back to look for the group "the group" refers to
+DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+ACT_WINDOW = 1500  # characters back to look for the act "the strikes" refers to
 
 _WORDS = yaml.safe_load((Path(__file__).resolve().parent / "roles.yaml").read_text("utf-8"))
 
@@ -30,6 +32,7 @@ NON_STATE_HEADS = _words("non_state_heads")
 GROUP_NOUNS = _words("group_nouns")
 KIND_NOUNS = _words("kind_nouns")
 QUANTITY_NOUNS = _words("quantity_nouns")
+PLACE_NOUNS = _words("place_nouns")
 MESSAGE_NOUNS = _words("message_nouns")
 COMMITTING_VERBS = _words("committing_verbs")
 AUTHORING_VERBS = _words("authoring_verbs")

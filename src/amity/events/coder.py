@@ -114,6 +114,9 @@ class EventCoder:
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
         out += self._spoken_acts(out, attribution, actors)
+        if not mood.negated and not mood.hypothetical:
+            roles.remember(cand.type, cand.trigger.idx, [f for f in cand.sources
+                                                         if f.how != "coref"])
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]

@@ -10,8 +10,10 @@ from amity.actors.coref import describes_another
 from amity.actors.table import ActorMention, ActorTable
 from amity.events._syntax import (
     ACCUSING_CONTROL,
+    ACT_WINDOW,
     AUTHORING_VERBS,
     COMMITTING_VERBS,
+    DEFINITE,
     GROUP_NOUNS,
     GROUP_WINDOW,
     KIND_NOUNS,
@@ -21,6 +23,7 @@ from amity.events._syntax import (
     OBJECT_CONTROL,
     PASSIVE_SUBJECTS,
     PERSONAL_PRONOUNS,
+    PLACE_NOUNS,
     POSSESSIVE_PRONOUNS,
     QUANTITY_NOUNS,
     REFLEXIVES,
@@ -50,6 +53,25 @@ class Roles:
     def __init__(self, actors: ActorTable, lexicon: Lexicon) -> None:
         self.actors = actors
         self.lexicon = lexicon
+        # the doers of the latest act of each PLOVER type, with where it was told
+        self.last_act: dict[str, tuple[int, list[Found]]] = {}
+
+    def remember(self, type_: str, at: int, doers: list[Found]) -> None:
+        """Who did the act of `type_` told at character `at` (for "the strikes" later on)."""
+        if doers:
+            self.last_act[type_] = (at, doers)
+
+    def recalled_doers(self, noun: Token) -> list[Found]:
+        """"The air strikes targeted the YPG" after "Turkish jets bombed ...": a definite act
+        noun with no doer of its own is the latest act of its type told shortly before."""
+        entry = self.lexicon.nouns.get(noun.lemma_.lower())
+        if entry is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in
+                                    noun.children):
+            return []
+        at, doers = self.last_act.get(entry.type, (-1, []))
+        if at < 0 or not 0 < noun.idx - at <= ACT_WINDOW:
+            return []
+        return [Found(f.mention, noun, "coref") for f in doers]
 
     # -- noun phrases -------------------------------------------------------------------
     def mention_at(self, token: Token) -> ActorMention | None:
@@ -174,7 +196,10 @@ class Roles:
         return found
 
     def named_of(self, token: Token) -> list[Found]:
-        """The actor of an "of" phrase, the last resort for a target ("computers of X")."""
+        """The actor of an "of" phrase, the last resort for a target ("computers of X"); not
+        for a place ("regions of Iraq"), which is where an act happens, not whom it hits."""
+        if token.lemma_.lower() in PLACE_NOUNS:
+            return []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -269,6 +294,8 @@ class Roles:
                 found = self.reporter(verb, depth)  # "the ministry said its jets struck ..."
             if not found and child.pos_ == "NOUN" and depth < 4:
                 found = self.noun_sources(child, depth + 1)  # "behaviour by the Houthis"
+                if not found:
+                    found = self.recalled_doers(child)  # "the strikes targeted X"
             if not found and child.lower_ in PERSONAL_PRONOUNS:
                 found = self.reporter(verb, depth)  # "Switzerland said it had expelled ..."
                 if not found and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:

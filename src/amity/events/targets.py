@@ -78,8 +78,8 @@ class Targets:
             return []
         if entry.evaluative:
             # "condemned the Russian attack": the target is who carried out the act
-            return roles.noun_sources(obj) or self.prep_targets(obj, {"of", "from", "by"},
-                                                                 roles)
+            return roles.noun_sources(obj) or self.prep_targets(
+                obj, {"of", "from", "by"}, roles) or roles.recalled_doers(obj)
         if noun is not None:
             # "eased sanctions on Iran": the target is that of the object's act; "refused
             # the demand from X": who made it

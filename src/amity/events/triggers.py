@@ -168,6 +168,8 @@ class TriggerFinder:
                     if child.dep_ == "dobj" and child.lemma_.lower() in entry.needs and (
                             QUAD_OF_TYPE[entry.type] == "material_cooperation"):
                         continue  # the thing given or sent, not its recipient
+                    if targets and child.i > 0 and child.doc[child.left_edge.i - 1].is_punct:
+                        continue  # "targeted the YPG - a component of the SDF": an apposition
                     targets += self.targets.phrase_targets(child, entry, roles)
         if not targets:
             for prep in verb.children:
