@@ -112,3 +112,17 @@ def test_drills_of_allies_together_cooperate_drills_near_another_mobilize(code, 
                                                                          expected):
     events, _ = code(text)
     assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington has tried to tie Tehran to the bombing.", ("USA", "ACCUSE", "IRN")),
+    ("Israel linked Hezbollah to the attack on the embassy.", ("ISR", "ACCUSE", "hezbollah")),
+])
+def test_tying_an_actor_to_a_deed_is_an_allegation(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_rejecting_claims_about_someone_does_not_reject_that_someone(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Iran dismissed claims of Hezbollah fighters being in Syria.")
+    assert ("IRN", "REJECT", "hezbollah") not in triples(events)

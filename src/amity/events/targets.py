@@ -78,8 +78,10 @@ class Targets:
             return []
         if entry.evaluative:
             # "condemned the Russian attack": the target is who carried out the act
+            # ("refuted claims of X being there": a claim's "of" phrase is its content)
+            preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
             return roles.noun_sources(obj) or self.prep_targets(
-                obj, {"of", "from", "by"}, roles) or roles.recalled_doers(obj)
+                obj, preps, roles) or roles.recalled_doers(obj)
         if noun is not None:
             # "eased sanctions on Iran": the target is that of the object's act; "refused
             # the demand from X": who made it
