@@ -2,14 +2,9 @@
 from __future__ import annotations
 
 import pytest
-
-from amity.record import Event
+from events_helpers import triples
 
 pytestmark = pytest.mark.slow
-
-
-def triples(events: list[Event]) -> set[tuple[str, str, str]]:
-    return {(e.source, e.type, e.target) for e in events if not (e.negated or e.hypothetical)}
 
 
 @pytest.mark.parametrize("text, expected, wrong", [

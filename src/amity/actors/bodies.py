@@ -32,12 +32,10 @@ def find_bodies(r: Resolver) -> None:
             continue
         state, j = ref
         k = j + 1 if j < len(doc) and doc[j].lower_ in ("'s", "’s") else j
-        hit = r.lex.match(r.lex.bodies, r.low[k:k + r.lex.max_body],  # type: ignore[arg-type]
-                          r.lex.max_body)
+        hit = _body_at(r, k)
         if hit is None:
             continue
         n, body = hit
-        assert isinstance(body, Body)
         end = k + n
         if not r.free(i, end) or _attributive(r, body, k, end):
             continue
@@ -45,6 +43,17 @@ def find_bodies(r: Resolver) -> None:
             personnel.append((len(r.mentions), state))
         r.mention(i, end, body_actor(r, state, body), "name")
     _members_of_named_military(r, personnel)
+
+
+def _body_at(r: Resolver, k: int) -> tuple[int, Body] | None:
+    """The longest body phrase starting at token k: (its length, the body)."""
+    hit = r.lex.match(r.lex.bodies, r.low[k:k + r.lex.max_body],  # type: ignore[arg-type]
+                      r.lex.max_body)
+    if hit is None:
+        return None
+    n, body = hit
+    assert isinstance(body, Body)
+    return n, body
 
 
 def _attributive(r: Resolver, body: Body, start: int, end: int) -> bool:
@@ -79,12 +88,10 @@ def bare_body(r: Resolver, i: int) -> None:
     k = i + 1 if doc[i].lower_ == "the" else i
     if k >= len(doc):
         return
-    hit = r.lex.match(r.lex.bodies, r.low[k:k + r.lex.max_body],  # type: ignore[arg-type]
-                      r.lex.max_body)
+    hit = _body_at(r, k)
     if hit is None:
         return
     n, body = hit
-    assert isinstance(body, Body)
     if body.key not in _BARE_BODIES or not r.free(k, k + n):
         return
     if any(t.ent_id_ for t in doc[k:k + n]):
