@@ -131,3 +131,16 @@ def test_the_act_named_again_is_done_by_its_earlier_doer(code, text, expected): 
 def test_a_place_or_an_apposition_is_no_target(code, text, wrong):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert wrong not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition the parser made a second subject
+    ("Members of Hamas, a group backed by Iran, attacked Israel.", ("hamas", "ASSAULT", "ISR")),
+    # "allow X to ...": X is whom it is allowed
+    ("Turkey refused to allow NATO planes to land.", ("TUR", "REJECT", "NATO")),
+    # the threatened act's place
+    ("Hezbollah threatened to resume operations in Israel.", ("hezbollah", "THREATEN", "ISR")),
+])
+def test_targets_hidden_by_the_parse(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)

@@ -300,6 +300,11 @@ class Roles:
                 found = self.reporter(verb, depth)  # "Switzerland said it had expelled ..."
                 if not found and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
                     found = self.subjects(verb.head, depth + 1)  # "..., even as they hold"
+            if not found:  # "Members of X, a body linked to Y, investigated": an apposition
+                for other in reversed(before[:-1]):  # parsed as a second subject
+                    found = self.named(other)
+                    if found:
+                        break
             return found
         head = verb.head
         if head.i == verb.i:

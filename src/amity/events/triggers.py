@@ -191,7 +191,7 @@ class TriggerFinder:
                 if targets:
                     how = "prep"
                     break
-        if not targets and entry.type in ("REQUEST", "THREATEN"):
+        if not targets and entry.type in ("REQUEST", "THREATEN", "CONCEDE", "RETREAT"):
             # "demanded that the US halt ...", "warned that the strikes would have
             # consequences outside Pakistan's control": who the clause is about
             own = {f.mention.actor_id for f in sources}
@@ -242,6 +242,14 @@ class TriggerFinder:
                     # "refused to respond to a demand from X": the phrase's own actors
                     found = [f for p in grand.children if p.dep_ == "pobj"
                              for f in self.targets.phrase_targets(p, entry, roles)]
+                    if found:
+                        return found
+        if entry.type == "THREATEN":  # "threatened to resume attacks in Israel"
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    found = self.targets.place_targets(child, roles) or [
+                        f for g in child.children if g.dep_ == "dobj"
+                        for f in self.targets.place_targets(g, roles)]
                     if found:
                         return found
         return []
