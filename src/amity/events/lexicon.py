@@ -12,7 +12,7 @@ import yaml
 from amity.record import QUAD_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
-LEXICON_VERSION = "1.0.0"
+LEXICON_VERSION = "1.1.0"
 
 
 class _Loader(yaml.SafeLoader):
