@@ -189,3 +189,28 @@ def test_definite_descriptions_refer_back(nlp, text: str, description: str,  # t
 def test_a_seat_addressed_is_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     table = actors_of(nlp, "The Taliban issued a stern warning to Islamabad.", date(2024, 3, 18))
     assert mentioned(table, "Islamabad") == "PAK"
+
+
+@pytest.mark.parametrize(("text", "description", "actor_id"), [
+    ("Hezbollah fired rockets. The Shiite militants said it was retaliation.",
+     "The Shiite militants", "hezbollah"),
+    ("Hezbollah fired rockets. The moderate rebels condemned it.", "The moderate rebels", None),
+    ("Hamas rejected the plan. The rival faction accepted it.", "The rival faction", None),
+])
+def test_a_group_description_refers_back_unless_it_sets_the_group_apart(  # type: ignore[no-untyped-def]
+        nlp, text: str, description: str, actor_id: str | None) -> None:
+    table = actors_of(nlp, text)
+    assert mentioned(table, description) == actor_id
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("Sudan accused Darfur rebels of violating the truce.", "Darfur rebels", None),
+    ("Fijian rebels stormed the parliament building.", "Fijian rebels", "FJI"),
+    ("Afghan rebel forces ambushed the convoy.", "Afghan rebel forces", "AFG"),
+])
+def test_rebels_named_by_a_country_or_region_are_an_armed_group(  # type: ignore[no-untyped-def]
+        nlp, text: str, mention: str, country: str | None) -> None:
+    table = actors_of(nlp, text)
+    group = mentioned(table, mention)
+    assert group is not None and table.actor(group).kind == "armed_group"
+    assert table.actor(group).country == country and table.actor(group).rollup == group

@@ -9,12 +9,6 @@ from click.testing import CliRunner
 
 from amity.cli import main
 
-# The analyses are right on synthetic stores (test_alliances, test_balance); on the real pages
-# they need events the extraction stages do not all produce yet (see the issue-7 report):
-# seed 002 "USA ASSAULT islamic-state", seed 000 "SAU ASSAULT houthis" and "USA SUPPORT SAU".
-UPSTREAM = pytest.mark.xfail(reason="needs events the extraction stages do not yet produce",
-                             strict=False)
-
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
@@ -30,7 +24,6 @@ def _json(*args: str) -> list[dict]:  # type: ignore[type-arg]
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-@UPSTREAM
 @pytest.mark.slow
 def test_seed_alliances_list_the_us_and_iran_against_the_islamic_state(seeds_db: Path) -> None:
     found = _json("alliances", "--db", str(seeds_db))
@@ -39,7 +32,6 @@ def test_seed_alliances_list_the_us_and_iran_against_the_islamic_state(seeds_db:
     assert "Islamic State" in us_iran[0]["shared_enemies"], us_iran[0]["reason"]
 
 
-@UPSTREAM
 @pytest.mark.slow
 def test_seed_balance_has_the_us_saudi_houthi_triad(seeds_db: Path) -> None:
     triads = _json("balance", "--db", str(seeds_db))

@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from events_helpers import triples
 
-from amity.record import QUAD_OF_TYPE, Event, Quote
+from amity.record import QUAD_OF_TYPE, Quote
 
 pytestmark = pytest.mark.slow
-
-
-def triples(events: list[Event], live_only: bool = True) -> set[tuple[str, str, str]]:
-    """(source, type, target) of the events, leaving out negated/hypothetical ones."""
-    return {(e.source, e.type, e.target) for e in events
-            if not live_only or not (e.negated or e.hypothetical)}
 
 
 @pytest.mark.parametrize("text, expected", [

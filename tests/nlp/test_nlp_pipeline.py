@@ -53,3 +53,13 @@ def test_nlp_parses_in_order() -> None:
 def test_a_line_in_capitals_does_not_make_short_names(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("IS THIS THE END OF THE DEAL? Analysts doubt it.")
     assert "islamic-state" not in [e.id_ for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, ent, actor_id", [
+    ("Missiles struck Kyiv Thursday night.", "Kyiv", "UKR"),
+    ("Drones hit Moscow Sunday morning.", "Moscow", "RUS"),
+])
+def test_a_day_name_run_into_a_place_does_not_make_a_longer_name(nlp, text: str, ent: str,  # type: ignore[no-untyped-def]
+                                                                 actor_id: str) -> None:
+    doc = nlp(text)
+    assert (ent, actor_id) in [(e.text, e.id_) for e in doc.ents]

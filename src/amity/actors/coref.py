@@ -1,7 +1,10 @@
 """Coreference within a document: surnames, "the group", "the administration", pronouns."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
 
 from amity.actors.dictionary import norm_key
 from amity.actors.table import ActorMention
@@ -12,6 +15,13 @@ if TYPE_CHECKING:
 _GROUP_NOUNS = {"group", "militants", "militant", "movement", "militia", "militias", "rebels",
                 "insurgents", "jihadists", "organisation", "organization", "faction", "fighters"}
 _GROUP_KINDS = ("armed_group",)
+# Adjectives that describe the group already named ("the Islamist militants"); any other
+# ("the moderate rebels", "the rival faction") picks out a different group.
+GROUP_EPITHETS = frozenset({
+    "militant", "armed", "jihadist", "jihadi", "islamist", "extremist", "radical", "terrorist",
+    "terror", "rebel", "insurgent", "separatist", "paramilitary", "hardline", "hard-line",
+    "outlawed", "banned", "proscribed", "shiite", "shia", "sunni", "islamic", "notorious",
+    "powerful", "main", "same", "whole", "entire"})
 _COLLECTIVE_KINDS = ("armed_group", "organization", "government", "igo")
 _SUBJECT = ("nsubj", "nsubjpass")
 # States whose names put the family name first ("Wang Wenbin" is then "Wang").
@@ -108,6 +118,8 @@ def _descriptions(r: Resolver) -> None:
         name_has: tuple[str, ...] | None = None
         via = "title"
         if low in _GROUP_NOUNS:
+            if describes_another(doc[start + 1:i]):
+                continue
             kinds: tuple[str, ...] = _GROUP_KINDS
             via = "pronoun"
         elif low in _BODY_NOUNS:
@@ -127,6 +139,12 @@ def _descriptions(r: Resolver) -> None:
             while end < len(doc) and doc[end].lower_ in _GROUP_NOUNS:
                 end += 1  # "the Palestinian militant group"
             _add(r, start, end, target, via)
+
+
+def describes_another(modifiers: Iterable[Token]) -> bool:
+    """Whether words before a group noun set it apart from the group named before."""
+    return any(t.pos_ == "ADJ" and t.text.islower() and t.lower_ not in GROUP_EPITHETS
+               for t in modifiers)
 
 
 def _determiner(r: Resolver, i: int) -> int | None:

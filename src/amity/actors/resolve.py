@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from amity.actors.bodies import adjective_body_word
 from amity.actors.dates import infer_date
 from amity.actors.dictionary import Entry, load_dictionary, norm_key, slug
 from amity.actors.lexicon import Body, load_lexicon
@@ -25,9 +26,6 @@ _ORG_SUFFIX = {"management", "group", "corporation", "corp", "company", "inc", "
                "organization", "organisation", "committee", "network", "university", "bank",
                "holdings", "shipping", "lines", "airlines", "systems", "industries",
                "technologies", "partners", "consulting"}
-# Bodies that "the ..." alone names in an article about one state ("the defence ministry said").
-_BARE_BODIES = {"foreign-ministry", "defence-ministry", "interior-ministry", "health-ministry",
-                "finance-ministry", "justice-ministry", "commerce-ministry", "pmo", "presidency"}
 _MEDIA_WORDS = {"news", "times", "post", "journal", "agency", "tv", "television", "radio",
                 "press", "broadcasting", "herald", "gazette", "tribune", "daily", "sinmun",
                 "telegraph", "network", "channel"}
@@ -155,13 +153,14 @@ class Resolver:
 
     # -- passes ---------------------------------------------------------------------------
     def run(self) -> ActorTable:
-        from amity.actors import coref, people
+        from amity.actors import bodies, coref, groups, people
 
-        self.bodies()
+        bodies.find_bodies(self)
         self.administrations()
         self.dictionary_names()
         people.find_people(self)
         people.find_titles(self)
+        groups.find_unnamed_groups(self)
         self.demonyms()
         coref.link_names(self)
         people.titled_surnames(self)
@@ -172,67 +171,10 @@ class Resolver:
                 a.rollup = a.id
         return ActorTable(self.actors.values(), self.mentions)
 
-    def bodies(self) -> None:
-        """A state's ministry, army, government or state media: "Iran's foreign ministry"."""
-        doc = self.doc
-        for i in range(len(doc)):
-            if self.used[i]:
-                continue
-            ref = self.state_at(i)
-            if ref is None:
-                self.bare_body(i)
-                continue
-            state, j = ref
-            k = j + 1 if j < len(doc) and doc[j].lower_ in ("'s", "’s") else j
-            hit = self.lex.match(self.lex.bodies, self.low[k:k + self.lex.max_body],  # type: ignore[arg-type]
-                                 self.lex.max_body)
-            if hit is None:
-                continue
-            n, body = hit
-            assert isinstance(body, Body)
-            end = k + n
-            if not self.free(i, end):
-                continue
-            self.mention(i, end, self.body_actor(state, body), "name")
-
-    def bare_body(self, i: int) -> None:
-        """"the defence ministry", "the Prime Minister's Office": a body of the article's state."""
-        doc = self.doc
-        k = i + 1 if doc[i].lower_ == "the" else i
-        if k >= len(doc):
-            return
-        hit = self.lex.match(self.lex.bodies, self.low[k:k + self.lex.max_body],  # type: ignore[arg-type]
-                             self.lex.max_body)
-        if hit is None:
-            return
-        n, body = hit
-        assert isinstance(body, Body)
-        if body.key not in _BARE_BODIES or not self.free(k, k + n):
-            return
-        if any(t.ent_id_ for t in doc[k:k + n]):
-            return  # a dictionary name ("State Department")
-        if doc[i].lower_ != "the" and not doc[k].text[:1].isupper() and not (
-                k + n < len(doc) and doc[k + n].lower_ in self.lex.official_words):
-            return
-        if k + n < len(doc) and doc[k + n].lower_ in ("of", "in"):
-            return  # "the foreign ministry of Qatar": the state comes after
-        main = self.main_state()
-        state = self.dic.get(main) if main else None
-        if state is not None:
-            self.mention(k, k + n, self.body_actor(state, body), "title")
-
     def body_actor(self, state: Entry, body: Body) -> str:
-        if body.key == "state":
-            return self.add_entry(state)  # "the Syrian regime" is Syria
-        named = self.dic.bodies.get((state.id, body.key))
-        if named is not None:
-            return self.add_entry(self.dic.entries[named])
-        demonym = state.demonyms[0] if state.demonyms else state.name
-        name = f"{demonym} {body.noun}"
-        aliases = [f"{state.name}'s {body.noun}", f"{state.name} {body.noun}"]
-        self.add_entry(state)
-        return self.add_new(f"{state.id.lower()}-{body.key}", name, body.kind, state.id,
-                            state.id, aliases)
+        from amity.actors.bodies import body_actor
+
+        return body_actor(self, state, body)
 
     def administrations(self) -> None:
         """"Trump administration": the government of the state that person led."""
@@ -297,6 +239,13 @@ class Resolver:
             entry = self.dic.get(ent.id_)
             if entry is None or entry.kind == "person":
                 continue
+            if entry.kind == "government" and entry.country and len(ent) > 1 and (
+                    adjective_body_word(self, ent.end - 1)):
+                # "U.S. military aid" is the state's: the body word is an adjective here
+                state = self.dic.get(entry.country)
+                if state is not None:
+                    self.mention(ent.start, ent.end - 1, self.add_entry(state), "demonym")
+                continue
             key = norm_key(ent.text)
             via = "name" if key == norm_key(entry.name) else "alias"
             if key in self.dic.seats:
@@ -332,6 +281,34 @@ class Resolver:
                                                       m.group("ref"), self.add_entry(e),
                                                       "demonym"))
                     self.used[i] = True
+            elif "-" in tok.text.strip("-"):
+                self.hyphenated_pair(i)
+
+    def hyphenated_pair(self, i: int) -> None:
+        """"U.S.-China talks", "U.S.-South Korea drills": one token naming two states."""
+        tok = self.doc[i]
+        left, _, right = tok.text.partition("-")
+        first = self.dic.state_ref(left)
+        if first is None:
+            return
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        second, width = None, len(right)
+        if nxt is not None and nxt.text[:1].isupper() and not self.used[i + 1]:
+            second = self.dic.state_ref(f"{right} {nxt.text}")  # "South" + "Korea"
+            width = nxt.idx + len(nxt.text) - (tok.idx + len(left) + 1)
+        if second is None:
+            second, width = self.dic.state_ref(right), len(right)
+        if second is None:
+            return
+        start = tok.idx + len(left) + 1
+        self.mentions.append(ActorMention(tok.idx, tok.idx + len(left), left,
+                                          self.add_entry(first), "demonym"))
+        self.mentions.append(ActorMention(start, start + width,
+                                          self.doc.text[start:start + width],
+                                          self.add_entry(second), "demonym"))
+        self.used[i] = True
+        if start + width > tok.idx + len(tok.text):
+            self.used[i + 1] = True
 
     def organisations(self) -> None:
         """Organisations the model found that the dictionary does not know."""

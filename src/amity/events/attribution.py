@@ -15,6 +15,7 @@ class Attribution:
     speaker: str  # actor id
     verb: str | None  # the reporting verb's lemma, when known
     accusing: bool  # reporting another's hostile act amounts to accusing them
+    direct: bool = False  # the speaker's own words in quote marks
 
 
 def attribute(trigger: Token, sent: Span, quotes: list[Quote], roles: Roles,
@@ -32,7 +33,7 @@ def attribute(trigger: Token, sent: Span, quotes: list[Quote], roles: Roles,
         accusing = verb in lexicon.accusing_verbs
         if roles.actors.actor(quote.speaker).kind == "media":
             accusing = False  # a news outlet reports; it does not accuse
-        return Attribution(quote.speaker, verb, accusing)
+        return Attribution(quote.speaker, verb, accusing, quote.kind != "indirect")
     return (_reported_by(trigger, lexicon, roles) or _claimed_in(trigger, lexicon, roles)
             or _according_to(sent, roles))
 

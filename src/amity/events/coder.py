@@ -6,6 +6,7 @@ the parse and the quotes, and each source/target pair becomes one `Event`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import permutations
 
@@ -15,14 +16,14 @@ from amity.actors.table import ActorTable
 from amity.events.attribution import Attribution, attribute
 from amity.events.dates import event_date
 from amity.events.lexicon import Lexicon, load_lexicon
-from amity.events.modality import modality
+from amity.events.modality import Modality, modality, reporting_governor
 from amity.events.roles import Found, Roles
 from amity.events.triggers import Candidate, TriggerFinder
 from amity.record import QUAD_OF_TYPE, Event, Evidence, Quote
 
 # How sure a reading is, by how the parse showed it (subject and object of a verb is best).
 CONFIDENCE = {"verb": 0.85, "passive": 0.8, "prep": 0.7, "noun": 0.6, "modifier": 0.55,
-              "claim": 0.45}
+              "place": 0.5, "claim": 0.45}
 INDIRECT = 0.9  # an actor named through a modifier, an "of" phrase or a pronoun
 
 
@@ -59,7 +60,16 @@ class EventCoder:
         mood = modality(cand.trigger, self.lexicon)
         type_ = cand.type
         mode = cand.entry.mode
-        if mood.intention and not mood.negated and not mood.decided:
+        if cand.entry.mutual is not None and not cand.targets and len(cand.sources) > 1:
+            type_, mode = cand.entry.mutual, None  # "the U.S.-South Korea drills"
+        promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
+        intended = mood.intention and not mood.negated and not mood.decided
+        if self._ultimatum(cand.trigger, type_, mood):
+            # an act made conditional on the other side ("will withdraw unless ...", "may
+            # halt the talks if ...") is a threat, and the threat itself is no hypothesis
+            type_, mode = "THREATEN", cand.type.lower()
+            mood = replace(mood, hypothetical=False)
+        elif intended:
             # PLOVER: an intention to cooperate is AGREE, to coerce a THREATEN; a future
             # RETREAT or CONCEDE keeps its own type
             quad = QUAD_OF_TYPE[type_]
@@ -68,12 +78,14 @@ class EventCoder:
                 type_, mode = "AGREE", cand.type.lower()
             elif quad == "material_conflict":
                 type_, mode = "THREATEN", cand.type.lower()
+            else:
+                promise = type_ in ("RETREAT", "CONCEDE") and not mood.hypothetical
         pairs = list(cand.pairs)
         pairs += [(s, t) for s in cand.sources for t in cand.targets]
         if not cand.targets and cand.entry.reciprocal and len(cand.sources) > 1:
             ordered = permutations(cand.sources, 2)
-            pairs += [(a, b) for a, b in ordered
-                      if type_ not in ("CONSULT", "AGREE", "COOPERATE") or a.token.i < b.token.i]
+            pairs += [(a, b) for a, b in ordered if type_ not in (
+                "CONSULT", "AGREE", "COOPERATE") or a.mention.start < b.mention.start]
         # an epithet ("the Iran-backed group") is the writer's description, not the claim
         attribution = None if cand.how == "modifier" else attribute(
             cand.trigger, sent, quotes, roles, self.lexicon)
@@ -101,8 +113,38 @@ class EventCoder:
                 evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
+        out += self._spoken_acts(out, attribution, actors)
+        if not mood.negated and not mood.hypothetical:
+            roles.remember(cand.type, cand.trigger.idx, [f for f in cand.sources
+                                                         if f.how != "coref"])
+        if promise:
+            out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
+                            intensity=self.lexicon.score("AGREE", None)) for e in out]
+        if type_ == "COERCE" and self._on_charges(cand.trigger):
+            # "jailed them on charges of treason": the jailer also accuses them
+            out += [replace(e, type="ACCUSE", quad=QUAD_OF_TYPE["ACCUSE"], mode="allege",
+                            intensity=self.lexicon.score("ACCUSE", "allege")) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
         return out
+
+    def _on_charges(self, trigger: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "over") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.claim_nouns | {"suspicion"}
+            for p in c.children) for c in trigger.children)
+
+    def _ultimatum(self, trigger: Token, type_: str, mood: Modality) -> bool:
+        """A future act on a condition the other side must meet, stated as intended or in
+        someone's words: "will withdraw its troops unless the talks resume" (any act), "said
+        it may cut ties if ..." (a hostile one); the writer's own "if" is a hypothesis."""
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs:
+            trigger = trigger.head  # "may impose sanctions if ...": the clause is the verb's
+        if mood.negated or not (mood.intention or mood.hypothetical and reporting_governor(
+                trigger, self.lexicon) is not None):
+            return False
+        marks = {m.lower_ for c in trigger.children if c.dep_ == "advcl"
+                 for m in c.children if m.dep_ == "mark"}
+        hostile = QUAD_OF_TYPE[type_] == "material_conflict"
+        return "unless" in marks or ("if" in marks and hostile)
 
     def _is_event_word(self, tok: Token) -> bool:
         """A word that reports an event of its own (a lexicon verb or eventive noun)."""
@@ -115,36 +157,60 @@ class EventCoder:
         a, b = src.mention.actor_id, tgt.mention.actor_id
         if a == b or a not in actors or b not in actors:
             return False
-        if src.token.i == tgt.token.i:
-            return False  # one word cannot name both sides
+        if src.token.i == tgt.token.i and src.mention.start == tgt.mention.start:
+            return False  # one name cannot be both sides ("U.S.-China" names two)
         # self-events at the rollup level: an actor and its own state, or two arms of one
         # state ("Zelenskiy thanked the Ukrainian troops"), are no dyad
         return actors.rollup(a) != actors.rollup(b)
 
-    @staticmethod
-    def _asserted_by(att: Attribution | None, src: Found, type_: str, intention: bool,
+    def _asserted_by(self, att: Attribution | None, src: Found, type_: str, intention: bool,
                      actors: ActorTable, present: bool = False) -> str | None:
         if att is None:
             return None
         speaker = att.speaker
-        own = speaker == src.mention.actor_id or actors.rollup(speaker) == actors.rollup(
-            src.mention.actor_id)
+        side = actors.rollup(speaker)
+        own = speaker == src.mention.actor_id or side == actors.rollup(src.mention.actor_id)
         if own and (QUAD_OF_TYPE[type_].startswith("verbal") or intention or present):
             # the statement is itself the act ("Iran said it rejected ...", "Trump says the
             # US pulls out"); a past deed of one's own side stays a claim ("said it killed")
             return None
+        if own and not att.direct and actors.actor(speaker).kind in ("state", "government") \
+                and att.verb not in self.lexicon.accusing_verbs:
+            # a state's own account of its operations, reported in plain words ("the
+            # ministry said its jets struck ..."), is how news states the fact; an armed
+            # group's word, a quotation, a charge or what the enemy did stays a claim
+            return None
         return speaker
 
-    def _accusations(self, cand: Candidate, type_: str, mood: object, att: Attribution | None,
-                     actors: ActorTable, evidence: Evidence, when: str | None) -> list[Event]:
-        """The act of claiming: a speaker who reports another's hostile act accuses them."""
-        if att is None or not att.accusing or getattr(mood, "negated", False) or getattr(
-                mood, "hypothetical", False) or getattr(mood, "intention", False):
+    @staticmethod
+    def _spoken_acts(events: list[Event], att: Attribution | None, actors: ActorTable
+                     ) -> list[Event]:
+        """A spokesperson stating their side's words or intentions performs them too: "Kerry
+        said Washington remained open to talks with Iran" is Kerry's offer as well."""
+        if att is None or att.speaker not in actors or actors.actor(att.speaker).kind not in (
+                "person", "government"):
+            return []
+        side = actors.rollup(att.speaker)
+        return [replace(e, source=att.speaker, confidence=round(e.confidence * INDIRECT, 3))
+                for e in events if e.asserted_by is None and e.source != att.speaker
+                and actors.rollup(e.source) == side and e.quad.startswith("verbal")]
+
+    def _accusations(self, cand: Candidate, type_: str, mood: Modality,
+                     att: Attribution | None, actors: ActorTable, evidence: Evidence,
+                     when: str | None) -> list[Event]:
+        """The act of claiming: a speaker who reports another's hostile act accuses them,
+        whether the reporting verb accuses ("claimed that ...") or the act was against the
+        speaker's own side ("the sales have violated our sovereignty," Lin said)."""
+        if att is None or mood.negated or mood.hypothetical or mood.intention:
             return []
         quad = QUAD_OF_TYPE[type_]
         hostile = quad == "material_conflict" or type_ in ("REJECT", "THREATEN")
-        alleged = quad.startswith("material") and att.verb in self.lexicon.alleging_verbs
-        if not (hostile or alleged):
+        alleged = att.accusing and quad.startswith("material") and (
+            att.verb in self.lexicon.alleging_verbs)
+        side = actors.rollup(att.speaker) if att.speaker in actors else att.speaker
+        aimed = [t for t in [*cand.targets, *(b for _, b in cand.pairs)]
+                 if t.mention.actor_id in actors and actors.rollup(t.mention.actor_id) == side]
+        if not ((hostile and (att.accusing or aimed)) or alleged):
             return []
         out = []
         for src in cand.sources:

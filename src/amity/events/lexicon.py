@@ -12,7 +12,7 @@ import yaml
 from amity.record import QUAD_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
-LEXICON_VERSION = "1.0.0"
+LEXICON_VERSION = "1.1.0"
 
 
 class _Loader(yaml.SafeLoader):
@@ -49,6 +49,7 @@ class Entry:
     mod_types: dict[str, str] = field(default_factory=dict)  # "hunger strike" is a PROTEST
     not_after: frozenset[str] = frozenset()  # governing verbs that rule a noun out
     actor_types: dict[str, str] = field(default_factory=dict)  # target kind → type
+    mutual: str | None = None  # the type when co-actors act together with no target
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +90,9 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
     if isinstance(spec, str):
         type_, _, mode = spec.partition("/")
         spec = {"type": type_, "mode": mode or None}
-    if spec["type"] not in QUAD_OF_TYPE:
-        raise ValueError(f"lexicon entry {key!r}: unknown PLOVER type {spec['type']!r}")
+    for type_ in (spec["type"], spec.get("mutual") or spec["type"]):
+        if type_ not in QUAD_OF_TYPE:
+            raise ValueError(f"lexicon entry {key!r}: unknown PLOVER type {type_!r}")
     words = key.split()
     particle = words[1] if len(words) > 1 else None
     preps = set(spec.get("preps") or [])
@@ -104,7 +106,7 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         evaluative=bool(spec.get("evaluative", False)), particle=particle,
         mod_types=dict(spec.get("mod_types") or {}),
         not_after=frozenset(spec.get("not_after") or []),
-        actor_types=dict(spec.get("actor_types") or {}))
+        actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:

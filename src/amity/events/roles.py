@@ -1,214 +1,29 @@
-"""Who fills a role in the parse: the actors a noun phrase names, a verb's subject and agent."""
+"""Who fills a role in the parse: a verb's subject and agent, an act's doer (on `PhraseRoles`)."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from amity.actors import resolve_actor
-from amity.actors.table import ActorMention, ActorTable
-from amity.events.lexicon import Lexicon
+from amity.events._phrases import Found, PhraseRoles
+from amity.events._syntax import (
+    ACCUSING_CONTROL,
+    COMMITTING_VERBS,
+    KIND_NOUNS,
+    MESSAGE_NOUNS,
+    NAMING_DEPS,
+    OBJECT_CONTROL,
+    PASSIVE_SUBJECTS,
+    PERSONAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    verb_tense,
+)
 
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
-# Modifiers that may name who a noun phrase stands for ("Houthi rebels", "Iran's army").
-NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
-# Heads that stand for the actor in their "of" phrase ("leaders of Hamas").
-ROLE_HEADS = frozenset({
-    "leader", "leadership", "official", "government", "minister", "ministry", "force",
-    "troop", "army", "military", "member", "representative", "delegation", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "president", "head", "chief", "fighter",
-    "militant", "commander", "soldier", "authority", "regime", "administration", "navy",
-    "diplomat", "ambassador", "negotiator", "side", "unit", "branch", "wing", "office",
-    "group", "team", "supporter", "agent", "police", "officer", "cabinet",
-    "parliament", "faction", "people", "citizen", "national", "population", "capital",
-    "activist", "worker", "student", "protester", "demonstrator", "rebel",
-    "militia", "insurgent", "guerrilla", "refugee", "inhabitant", "resident"})
-PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
-# Heads that are not the state their national adjective names ("Syrian rebels", "US firms").
-NON_STATE_HEADS = frozenset({
-    "firm", "company", "corporation", "contractor", "rebel", "insurgent", "opposition",
-    "dissident", "separatist", "guerrilla", "militant", "jihadist", "faction", "exile"})
+__all__ = ["Found", "Roles"]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An actor filling a role, and how directly the parse shows it."""
-
-    mention: ActorMention
-    token: Token
-    how: str  # "direct" (the phrase's head is the mention), "modifier", "of", "led"
-
-
-class Roles:
+class Roles(PhraseRoles):
     """Role look-ups over one document's parse and actor table."""
-
-    def __init__(self, actors: ActorTable, lexicon: Lexicon) -> None:
-        self.actors = actors
-        self.lexicon = lexicon
-
-    # -- noun phrases -------------------------------------------------------------------
-    def mention_at(self, token: Token) -> ActorMention | None:
-        m = self.actors.at(token.idx, token.idx + len(token.text))
-        if m is None or m.actor_id not in self.actors:
-            return None
-        return m
-
-    def named(self, token: Token, conj: bool = True, exclude: frozenset[str] = frozenset()
-              ) -> list[Found]:
-        """Actors the phrase headed by `token` names, its conjuncts and appositions included."""
-        out: list[Found] = []
-        heads = [token]
-        if conj:
-            heads += [c for c in token.conjuncts if c.i > token.i]
-        for head in heads:
-            found = self._named_one(head, exclude)
-            if not any(f.how == "direct" for f in found):
-                for child in head.children:  # "its allies, Hezbollah and Hamas"
-                    if child.dep_ == "appos":
-                        appos = self.named(child, True, exclude)
-                        if appos:
-                            found = appos
-                            break
-            out += found
-        seen: set[str] = set()
-        uniq = []
-        for f in out:
-            if f.mention.actor_id not in seen:
-                seen.add(f.mention.actor_id)
-                uniq.append(f)
-        return uniq
-
-    def _named_one(self, token: Token, exclude: frozenset[str]) -> list[Found]:
-        if token.lower_ in REFLEXIVES:
-            return []  # "the group labeling itself ...": no second party
-        m = self.mention_at(token)
-        if m is not None and m.actor_id not in exclude:
-            return [Found(m, token, "direct")]
-        non_state = token.lemma_.lower() in NON_STATE_HEADS
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
-            return []
-        mods = [c for c in token.children if c.dep_ in NAMING_DEPS and c.i < token.i]
-        found: list[Found] = []
-        for mod in mods:
-            if self.participle_modifier(mod) is not None:
-                continue
-            for sub in [mod, *mod.conjuncts]:
-                m = self.mention_at(sub)
-                if m is None:
-                    # one level down: "the U.S.-South Korea exercises" nests compounds
-                    for grand in sub.children:
-                        if grand.dep_ in ("compound", "poss") and grand.i < sub.i:
-                            m = self.mention_at(grand)
-                            if m is not None:
-                                break
-                if m is not None and m.actor_id not in exclude:
-                    if non_state and self.actors.actor(m.actor_id).kind == "state":
-                        continue
-                    found.append(Found(m, sub, "modifier"))
-        if found:
-            return found
-        led = self.led_by(token)
-        if led:
-            return led
-        back = self.definite_group(token)
-        if back is not None and back.actor_id not in exclude:
-            return [Found(back, token, "coref")]
-        if token.lemma_.lower() in ROLE_HEADS:
-            for child in token.children:  # "leaders of Hamas", "security forces in Guinea"
-                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return [Found(f.mention, f.token, "of")
-                                    for f in self.named(pobj, True, exclude)]
-        return []
-
-    def definite_group(self, token: Token) -> ActorMention | None:
-        """"the group", "the militant movement": the nearest group named before it.
-
-        A fallback while the actors stage leaves such descriptions unresolved."""
-        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the"
-                                           for c in token.children):
-            return None
-        lemma = token.lemma_.lower()
-        group = lemma in GROUP_NOUNS
-        for m in reversed(self.actors.mentions):
-            if m.end > token.idx:
-                continue
-            if token.idx - m.start > GROUP_WINDOW:
-                break
-            actor = self.actors.actors.get(m.actor_id)
-            if actor is None or actor.kind == "state":
-                continue
-            if group and actor.kind in ("armed_group", "organization"):
-                return m
-            # "the ministry" after "Russia's defence ministry": the same head noun
-            if m.via != "pronoun" and m.text.lower().split()[-1].rstrip("s") == lemma:
-                return m
-        return None
-
-    def antecedent(self, token: Token) -> list[Found]:
-        """Who a relative clause's head noun stands for ("Iran, a country that ...")."""
-        found = self.named(token)
-        if not found and token.dep_ == "appos":
-            found = self.named(token.head, conj=False)
-        if not found and token.dep_ == "attr":
-            found = self.subjects(token.head)
-        return found
-
-    def named_of(self, token: Token) -> list[Found]:
-        """The actor of an "of" phrase, the last resort for a target ("computers of X")."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return [Found(f.mention, f.token, "of") for f in self.named(pobj)]
-        return []
-
-    def modifier_actor(self, actor_tok: Token, part: Token) -> ActorMention | None:
-        """The actor written before "-backed"/"-led", even inside a longer name's mention
-        ("Yemen's Saudi-backed government" is one mention; "Saudi" still backs it)."""
-        m = self.mention_at(actor_tok)
-        if m is not None and m.end <= part.idx:
-            return m
-        word = actor_tok.text.split("-")[0] if actor_tok.i == part.i else actor_tok.text
-        found = resolve_actor(word)
-        if found is None or found["id"] not in self.actors:
-            return m if m is not None and m.end <= part.idx else None
-        return ActorMention(actor_tok.idx, actor_tok.idx + len(word), word, found["id"],
-                            "demonym")
-
-    def participle_modifier(self, mod: Token) -> tuple[Token, Token] | None:
-        """(actor token, participle) for "X-backed"-style modifiers, else None."""
-        word = participle_word(mod)
-        lex = self.lexicon
-        if not (mod.tag_ in ("VBN", "VBD") or word in lex.modifiers
-                or word in lex.leading_modifiers or word in lex.affiliation_modifiers):
-            return None
-        doc = mod.doc
-        if mod.i >= 2 and doc[mod.i - 1].text in ("-", "–"):
-            return doc[mod.i - 2], mod
-        if "-" in mod.text.strip("-"):  # a single token "Iran-backed"
-            return mod, mod
-        if mod.text.startswith("-") and mod.i >= 1:  # "Iranian -aligned"
-            return doc[mod.i - 1], mod
-        return None
-
-    def led_by(self, token: Token) -> list[Found]:
-        """The leader of an undertaking: "the Saudi-led coalition", "a coalition led by X"."""
-        for child in token.children:
-            pm = self.participle_modifier(child) if child.dep_ in NAMING_DEPS else None
-            if pm is not None and participle_word(pm[1]) in self.lexicon.leading_modifiers:
-                m = self.modifier_actor(pm[0], pm[1])
-                if m is not None:
-                    return [Found(m, pm[0], "led")]
-            if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING_VERBS:
-                # "a coalition led by X", "the deal, worked out by X": X stands for it
-                for f in self.agents(child):
-                    return [Found(f.mention, f.token, "led")]
-        return []
 
     # -- verbs --------------------------------------------------------------------------
     def is_passive(self, verb: Token) -> bool:
@@ -238,18 +53,33 @@ class Roles:
         if passive:
             return self.agents(verb)
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not subjects and verb.tag_ == "VBG":
+            # "the US bombing the jihadists": the gerund's subject parsed as a modifier
+            found = self.noun_modifier_actors(verb)
+            if found:
+                return found
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             child = before[-1] if before else subjects[0]  # the nearest, on a misparse
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return self.antecedent(verb.head)
             found = self.named(child)
+            if not found and child.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in child.children):
+                found = self.reporter(verb, depth)  # "the ministry said its jets struck ..."
             if not found and child.pos_ == "NOUN" and depth < 4:
                 found = self.noun_sources(child, depth + 1)  # "behaviour by the Houthis"
+                if not found:
+                    found = self.recalled_doers(child)  # "the strikes targeted X"
             if not found and child.lower_ in PERSONAL_PRONOUNS:
                 found = self.reporter(verb, depth)  # "Switzerland said it had expelled ..."
                 if not found and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
                     found = self.subjects(verb.head, depth + 1)  # "..., even as they hold"
+            if not found:  # "Members of X, a body linked to Y, investigated": an apposition
+                for other in reversed(before[:-1]):  # parsed as a second subject
+                    found = self.named(other)
+                    if found:
+                        break
             return found
         head = verb.head
         if head.i == verb.i:
@@ -264,6 +94,9 @@ class Roles:
                 "VERB", "AUX"):
             if verb.dep_ == "ccomp":
                 return []
+            reported = self._reported_conjunct(verb, head)
+            if reported is not None:
+                return self.subjects(reported, depth + 1)
             found = self.subjects(head, depth + 1)
             if not found and verb.dep_ == "advcl" and head.dep_ == "ccomp":
                 # a closing participle ("..., demanding that ...") parsed under the reported
@@ -292,6 +125,17 @@ class Roles:
                         return self.named(child)
             return self.subjects(governor, depth + 1)
         return []
+
+    def _reported_conjunct(self, verb: Token, head: Token) -> Token | None:
+        """The reported clause a conjunct continues though parsed under the reporting verb:
+        "X claimed that Y had sent arms and is now training fighters" (tenses differ)."""
+        if verb.dep_ != "conj" or head.lemma_.lower() not in self.lexicon.reporting_verbs:
+            return None
+        tense, head_tense = verb_tense(verb), verb_tense(head)
+        if tense is None or head_tense is None or tense == head_tense:
+            return None
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i]
+        return clauses[-1] if clauses else None
 
     def reporter(self, verb: Token, depth: int) -> list[Found]:
         """The subject of the reporting verb whose complement `verb` heads (for "it", "they")."""
@@ -329,11 +173,9 @@ class Roles:
             found = self.clause_subjects(noun, depth)  # an unresolved "their", "its", "his"
             if found:
                 return found
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.named(pobj)
+        found = self.act_doers(noun)
+        if found:
+            return found
         head = noun.head
         light = self.lexicon.light_verbs
         if noun.dep_ == "pobj" and head.head.pos_ == "ADJ" and depth < 4 and (
@@ -350,6 +192,22 @@ class Roles:
             if m is not None and any(c.dep_ == "poss" for c in noun.children):
                 return []  # handled as a pair by the coder ("A and B's collaboration")
             return self.noun_sources(head, depth + 1)
+        return []
+
+    def act_doers(self, noun: Token) -> list[Found]:
+        """Who an act noun says did it: "violations by X", "crimes committed by X", and for a
+        message "a demand from X", "an offer from X"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and (
+                    noun.lemma_.lower() in MESSAGE_NOUNS)):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.named(pobj)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (
+                    child.lemma_.lower() in self.lexicon.light_verbs | COMMITTING_VERBS):
+                found = self.agents(child)
+                if found:
+                    return found
         return []
 
     def clause_subjects(self, token: Token, depth: int) -> list[Found]:
@@ -371,31 +229,14 @@ class Roles:
                 continue
             if self.participle_modifier(child) is not None:
                 continue
-            for sub in [child, *child.conjuncts]:
-                m = self.mention_at(sub)
-                if m is not None:
-                    out.append(Found(m, sub, "modifier"))
-                elif child.dep_ == "poss":
+            # "the Israel-Hamas war": the first state hangs on the second as a compound
+            nested = [g for g in child.children if g.dep_ in ("compound", "nmod")
+                      and g.i < child.i and ("-" in g.text or g.nbor().text in ("-", "–"))]
+            for sub in [*nested, child, *child.conjuncts]:
+                found = [Found(m, sub, "modifier") for m in self.mentions_in(sub)]
+                if found:
+                    out += [f for f in found if f.mention.actor_id not in
+                            {o.mention.actor_id for o in out}]
+                elif child.dep_ == "poss" and sub.i == child.i:
                     out += self.named(sub)
         return out
-
-
-GROUP_NOUNS = frozenset({"group", "movement", "militia", "organization", "organisation",
-                         "faction", "outfit", "insurgency"})
-GROUP_WINDOW = 1200  # characters back to look for the group "the group" refers to
-KIND_NOUNS = frozenset({"form", "kind", "type", "sort", "level", "degree", "measure",
-                        "round", "series", "wave", "spate", "string"})
-AUTHORING_VERBS = frozenset({"lead", "head", "command", "work", "broker", "negotiate",
-                             "sign", "draft", "sponsor", "propose"})
-ACCUSING_CONTROL = frozenset({
-    "accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise",
-    "thank", "commend", "punish", "sanction", "convict", "fault"})
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "call", "press", "pressure", "force", "allow", "help", "encourage",
-    "order", "invite", "persuade", "tell", "warn", "request", "require", "compel", "push",
-    "permit", "enable", "implore", "want"})
-
-
-def participle_word(token: Token) -> str:
-    """The participle of a modifier, without the actor written before its hyphen."""
-    return token.lower_.rsplit("-", 1)[-1].rsplit("–", 1)[-1]

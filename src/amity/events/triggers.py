@@ -10,8 +10,10 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from amity.events._syntax import REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
-from amity.events.roles import RELATIVE_PRONOUNS, Found, Roles
+from amity.events.roles import Found, Roles
+from amity.events.targets import PLACED_TYPES, Targets
 from amity.record import QUAD_OF_TYPE
 
 # Heads that take their meaning from an eventive noun before them ("mediation effort").
@@ -40,6 +42,7 @@ class TriggerFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.targets = Targets(lexicon)
 
     def candidates(self, sent: Span, roles: Roles) -> list[Candidate]:
         out: list[Candidate] = []
@@ -136,6 +139,8 @@ class TriggerFinder:
 
     def _verb_reading(self, verb: Token, entry: Entry, roles: Roles, depth: int
                       ) -> Candidate | None:
+        if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+            return None  # "the group calling itself ...", "armed itself": no other party
         sources = roles.subjects(verb)
         type_ = entry.type
         how = "verb"
@@ -145,7 +150,7 @@ class TriggerFinder:
             targets = roles.passive_targets(verb)
             how = "passive"
             if not sources and QUAD_OF_TYPE[entry.type] == "material_conflict":
-                sources = self._clash_sources(verb, roles)
+                sources = self.targets.clash_sources(verb, roles)
         else:
             for child in verb.children:
                 if child.dep_ == "dative" and child.pos_ == "ADP":  # "transferred arms to X"
@@ -163,7 +168,9 @@ class TriggerFinder:
                     if child.dep_ == "dobj" and child.lemma_.lower() in entry.needs and (
                             QUAD_OF_TYPE[entry.type] == "material_cooperation"):
                         continue  # the thing given or sent, not its recipient
-                    targets += self._phrase_targets(child, entry, roles)
+                    if targets and child.i > 0 and child.doc[child.left_edge.i - 1].is_punct:
+                        continue  # "targeted the YPG - a component of the SDF": an apposition
+                    targets += self.targets.phrase_targets(child, entry, roles)
         if not targets:
             for prep in verb.children:
                 if prep.dep_ not in ("prep", "prt", "agent"):
@@ -171,7 +178,7 @@ class TriggerFinder:
                 word = prep.lower_
                 if word in entry.preps or word in entry.prep_types:
                     found = [f for p in prep.children if p.dep_ == "pobj"
-                             for f in self._phrase_targets(p, entry, roles)]
+                             for f in self.targets.phrase_targets(p, entry, roles)]
                     if found:
                         targets = found
                         type_ = entry.prep_types.get(word, type_)
@@ -179,12 +186,12 @@ class TriggerFinder:
                         break
         if not targets:  # "halted aid to Serbia": the target of the object's own phrase
             for obj in objects:
-                targets = self._prep_targets(obj, entry.preps | {"to", "on", "against", "with",
-                                                                  "for", "in"}, roles)
+                targets = self.targets.prep_targets(
+                    obj, entry.preps | {"to", "on", "against", "with", "for", "in"}, roles)
                 if targets:
                     how = "prep"
                     break
-        if not targets and entry.type in ("REQUEST", "THREATEN"):
+        if not targets and entry.type in ("REQUEST", "THREATEN", "CONCEDE", "RETREAT"):
             # "demanded that the US halt ...", "warned that the strikes would have
             # consequences outside Pakistan's control": who the clause is about
             own = {f.mention.actor_id for f in sources}
@@ -196,60 +203,26 @@ class TriggerFinder:
                         targets = [f for t in child.subtree if t.dep_ == "poss"
                                    for f in roles.named(t) if f.mention.actor_id not in own]
         if not targets and entry.object and not objects and not roles.is_passive(verb):
-            targets = self._relative_object(verb, roles)  # "a country it has sanctioned"
+            targets = self.targets.relative_object(verb, roles)  # "a country it has sanctioned"
         if not targets and entry.type == "THREATEN":
-            targets = self._condition_targets(verb, roles)
+            targets = self.targets.condition_targets(verb, roles)
             how = "prep" if targets else how
         if not targets and depth < 2:
-            targets = self._xcomp_targets(verb, roles, depth)
+            targets = self._xcomp_targets(verb, entry, roles, depth)
             how = "prep" if targets else how
+        if not targets and type_ == "PROTEST" and sources:
+            targets = self.targets.purpose_targets(verb, sources, roles)
+            how = "place" if targets else how
+        if not targets and type_ in PLACED_TYPES and sources:
+            targets = self.targets.place_targets(verb, roles) or [
+                f for obj in objects for f in self.targets.place_targets(obj, roles)]
+            how = "place" if targets else how
         if not sources and not targets:
             return None
         return Candidate(verb, entry, type_, sources, targets, how)
 
-    @staticmethod
-    def _relative_object(verb: Token, roles: Roles) -> list[Found]:
-        """The antecedent of a relative clause whose object is left out."""
-        node = verb
-        for _ in range(3):
-            if node.dep_ == "relcl":
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
-                       for c in node.children):
-                    return []  # "which attacked ...": the antecedent is the subject
-                return roles.antecedent(node.head)
-            if node.dep_ not in ("xcomp", "conj"):
-                return []
-            node = node.head
-        return []
-
-    def _clash_sources(self, verb: Token, roles: Roles) -> list[Found]:
-        """"soldiers were killed in clashes with PKK militants": the other side did it."""
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
-                continue
-            for pobj in prep.children:
-                noun = self.lexicon.nouns.get(pobj.lemma_.lower())
-                if pobj.dep_ == "pobj" and noun is not None and noun.type == "ASSAULT":
-                    found = self._prep_targets(pobj, {"with", "by", "from"}, roles)
-                    if found:
-                        return found
-        return []
-
-    def _condition_targets(self, verb: Token, roles: Roles) -> list[Found]:
-        """"threatened to stop talks if the United States goes ahead": whoever must comply."""
-        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        for head in heads:
-            for clause in head.children:
-                if clause.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in self.lexicon.hypothetical_marks
-                        for m in clause.children):
-                    found = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
-                             for f in roles.named(c)]
-                    if found:
-                        return found
-        return []
-
-    def _xcomp_targets(self, verb: Token, roles: Roles, depth: int) -> list[Found]:
+    def _xcomp_targets(self, verb: Token, entry: Entry, roles: Roles, depth: int
+                       ) -> list[Found]:
         """"threatened to cut off power to X", "refused to meet X": the act's target."""
         for child in verb.children:
             if child.dep_ != "xcomp" or child.pos_ != "VERB":
@@ -260,56 +233,25 @@ class TriggerFinder:
                     return inner.targets
             for grand in child.children:
                 if grand.dep_ == "dobj":
-                    found = roles.named(grand) or self._prep_targets(
+                    found = roles.named(grand) or self.targets.prep_targets(
                         grand, {"to", "with", "against", "on", "from", "into"}, roles)
                     if found:
                         return found
                 if grand.dep_ in ("prep", "dative") and grand.lower_ in (
                         "to", "with", "against", "on", "from", "into"):
+                    # "refused to respond to a demand from X": the phrase's own actors
                     found = [f for p in grand.children if p.dep_ == "pobj"
-                             for f in roles.named(p)]
+                             for f in self.targets.phrase_targets(p, entry, roles)]
                     if found:
                         return found
-        return []
-
-    def _phrase_targets(self, obj: Token, entry: Entry, roles: Roles) -> list[Found]:
-        """The actors an object names; for an act ("the Russian attack"), its doer or target."""
-        named = roles.named(obj)
-        if named:
-            return named
-        lemma = obj.lemma_.lower()
-        noun = self.lexicon.nouns.get(lemma)
-        if noun is None and obj.pos_ != "NOUN":
-            return []
-        if entry.evaluative:
-            # "condemned the Russian attack": the target is who carried out the act
-            return roles.noun_sources(obj) or self._prep_targets(obj, {"of", "from", "by"},
-                                                                 roles)
-        if noun is not None:
-            # "eased sanctions on Iran": the target is that of the object's act
-            return self._prep_targets(obj, noun.preps | entry.preps | {"on", "against", "to"},
-                                      roles)
-        return roles.named_of(obj)
-
-    def _prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
-                      depth: int = 0) -> list[Found]:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                found = [f for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
-                if found:
-                    return found
-            if prep.dep_ == "acl" and prep.lemma_.lower() == "target":  # "strikes targeting X"
-                found = [f for p in prep.children if p.dep_ == "dobj" for f in roles.named(p)]
-                if found:
-                    return found
-        if depth == 0:  # "a suspension of air links with Serbia"
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and roles.mention_at(pobj) is None:
-                            found = self._prep_targets(pobj, preps - {"of"}, roles, 1)
-                            if found:
-                                return found
+        if entry.type == "THREATEN":  # "threatened to resume attacks in Israel"
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    found = self.targets.place_targets(child, roles) or [
+                        f for g in child.children if g.dep_ == "dobj"
+                        for f in self.targets.place_targets(g, roles)]
+                    if found:
+                        return found
         return []
 
     def noun_candidate(self, noun: Token, entry: Entry, roles: Roles) -> Candidate | None:
@@ -347,13 +289,13 @@ class TriggerFinder:
             else:
                 pairs = [(a, b) for a, b in permutations(members, 2)]
                 if entry.type in ("CONSULT", "AGREE", "COOPERATE"):
-                    pairs = [(a, b) for a, b in pairs if a.token.i < b.token.i]
+                    pairs = [(a, b) for a, b in pairs if a.mention.start < b.mention.start]
         if not targets:
-            targets = self._prep_targets(noun, entry.preps - {"between"}, roles)
+            targets = self.targets.prep_targets(noun, entry.preps - {"between"}, roles)
         if not targets and noun.dep_ == "dobj" and (
                 noun.head.lemma_.lower() in self.lexicon.light_verbs):
             # "staged a military drill near Taiwan": the phrase's target sits on the verb
-            targets = self._prep_targets(noun.head, entry.preps - {"between", "with"}, roles)
+            targets = self.targets.prep_targets(noun.head, entry.preps - {"between", "with"}, roles)
         if not targets and type_ == "REQUEST":  # "the demand that Putin attend the talks"
             targets = [f for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
@@ -365,9 +307,18 @@ class TriggerFinder:
             poss = [f for c in noun.children if c.dep_ == "poss" for f in roles.named(c)]
             if first is not None and poss:
                 sources = [Found(first, noun.head, "direct"), *poss]
+        how = "noun"
+        if not sources and type_ == "PROTEST":  # "marched during demonstrations against X"
+            sources = roles.clause_subjects(noun, 0)
+        if not targets and not pairs and sources and type_ == "PROTEST":
+            targets = self.targets.purpose_targets(noun, sources, roles)
+            how = "place" if targets else how
+        if not targets and not pairs and sources and type_ in PLACED_TYPES:
+            targets = self.targets.place_targets(noun, roles)
+            how = "place" if targets else how
         if not sources and not pairs:
             return None
-        return Candidate(trigger, entry, type_, sources, targets, "noun", pairs)
+        return Candidate(trigger, entry, type_, sources, targets, how, pairs)
 
     def _lit(self, noun: Token) -> bool:
         """A light noun ("deal", "threat") counts when a light verb or possessor carries it."""
@@ -400,7 +351,7 @@ class TriggerFinder:
         targets = roles.named(noun, conj=False, exclude=exclude)
         if not targets and noun.lemma_.lower() in self.lexicon.nouns:
             noun_entry = self.lexicon.nouns[noun.lemma_.lower()]
-            targets = self._prep_targets(noun, noun_entry.preps, roles)
+            targets = self.targets.prep_targets(noun, noun_entry.preps, roles)
             if not targets:  # "the Oman-mediated talks between Riyadh and the Houthis"
                 targets = [f for p in noun.children if p.dep_ == "prep"
                            and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"

@@ -11,6 +11,11 @@ from spacy.util import filter_spans
 
 # Function words that may sit inside a longer proper name the model found ("Council on
 # Foreign Relations"); such a name is kept over a dictionary name inside it.
+# Day and month names the model runs into a name before them ("Kyiv Thursday night").
+_DATE_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december"})
 _NAME_GLUE = {"of", "for", "on", "and", "the", "de", "al", "-", "&", "'s", "in"}
 
 
@@ -85,6 +90,8 @@ def _keeps(model_ent: Span, ours: Span) -> bool:
     if len(sent) >= 4 and sum(t.text[:1].isupper() for t in sent) >= 0.8 * len(sent):
         return False  # a Title Case headline: capitals do not make "Taliban Attack" a name
     outside = [t for t in model_ent if t.i < ours.start or t.i >= ours.end]
+    if any(t.lower_ in _DATE_WORDS for t in outside):
+        return False  # "Kyiv Thursday" is a place and a day, not a longer name
     last = model_ent[-1]
     return last.i >= ours.end and last.text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in outside)

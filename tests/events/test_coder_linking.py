@@ -1,0 +1,146 @@
+"""Who the coder links to a trigger when the parse hides it: our own sentences, one per fix."""
+from __future__ import annotations
+
+import pytest
+from events_helpers import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Israel was content with the US striking the Houthis.", ("USA", "ASSAULT", "houthis"),
+     ("ISR", "ASSAULT", "houthis")),
+    ("Egypt is ok with Russia arming Hamas.", ("RUS", "AID", "hamas"),
+     ("EGY", "AID", "hamas")),
+])
+def test_gerund_subject_parsed_as_a_modifier_is_the_source(code, text, expected, wrong):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+    assert wrong not in triples(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia labeling itself Hezbollah seized the town.",
+    "The group calling itself Hamas held a rally.",
+])
+def test_a_reflexive_object_is_no_second_party(code, text):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_conjunct_hung_on_the_first_phrase_is_a_second_target(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Washington endorsed both the Saudi-led campaign in Yemen and the "
+                     "Turkish-led operation in Syria.")
+    assert {("USA", "SUPPORT", "SAU"), ("USA", "SUPPORT", "TUR")} <= triples(events)
+
+
+def test_conjunct_in_another_tense_continues_the_reported_clause(code):  # type: ignore[no-untyped-def]
+    events, table = code("Mike Pompeo claimed that Iran had armed the Houthis and is now "
+                         "funding Hezbollah.")
+    pompeo = table.at(0, 11).actor_id
+    assert ("IRN", "AID", "hezbollah") in triples(events)
+    assert (pompeo, "AID", "hezbollah") not in triples(events)
+
+
+def test_a_differently_described_group_is_not_the_group_named_before(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hezbollah fighters crossed the border. Iran arms the moderate rebels in "
+                     "the south.")
+    assert ("IRN", "AID", "hezbollah") not in triples(events)
+
+
+def test_an_epithet_still_refers_to_the_group_named_before(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hamas rejected the offer. Israel then attacked the militant group.")
+    assert ("ISR", "ASSAULT", "hamas") in triples(events)
+
+
+@pytest.mark.parametrize("text, speaker, asserted", [
+    # a state's plain account of its own operation states the fact
+    ("The Turkish defence ministry said its jets struck the PKK.", "tur-defence-ministry",
+     None),
+    # an armed group's account stays its claim
+    ("Hamas said its fighters attacked Israel.", "hamas", "hamas"),
+])
+def test_own_operation_reported_by_a_state_is_fact_by_a_group_a_claim(code, nlp, text, speaker,  # type: ignore[no-untyped-def]
+                                                                      asserted):
+    from amity.actors import find_actors
+    from amity.quotes import find_quotes
+
+    table = find_actors(nlp(text), None)
+    quotes = find_quotes(nlp(text), table)
+    assert any(q.speaker == speaker for q in quotes)
+    events, _ = code(text, quotes)
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and {e.asserted_by for e in assault} == {asserted}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Israel-Hamas war continued into the winter.",
+     {("ISR", "ASSAULT", "hamas"), ("hamas", "ASSAULT", "ISR")}),
+    ("The U.S.-China talks resumed in Geneva.", {("USA", "CONSULT", "CHN")}),
+    ("Pyongyang condemned the U.S.-South Korea drills.",
+     {("PRK", "ACCUSE", "USA"), ("PRK", "ACCUSE", "KOR")}),
+])
+def test_a_hyphenated_pair_of_actors_names_both_sides(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected <= triples(events)
+
+
+def _with_quotes(code, nlp, text):  # type: ignore[no-untyped-def]
+    from amity.actors import find_actors
+    from amity.quotes import find_quotes
+
+    doc = nlp(text)
+    return code(text, find_quotes(doc, find_actors(doc, None)))
+
+
+def test_a_spokesperson_stating_their_sides_offer_makes_it_too(code, nlp):  # type: ignore[no-untyped-def]
+    events, table = _with_quotes(code, nlp, "Mike Pompeo said Washington remained open to "
+                                            "dialogue with Tehran.")
+    pompeo = table.at(0, 11).actor_id
+    assert {("USA", "AGREE", "IRN"), (pompeo, "AGREE", "IRN")} <= triples(events)
+
+
+def test_reporting_a_hostile_act_against_ones_own_side_is_an_accusation(code, nlp):  # type: ignore[no-untyped-def]
+    events, table = _with_quotes(code, nlp, "Turkish jets violated Greek airspace, the Greek "
+                                            "foreign ministry said.")
+    assert any(e.type == "ACCUSE" and e.target == "TUR" and table.rollup(e.source) == "GRC"
+               for e in events)
+
+
+def test_reporting_a_hostile_act_between_others_is_no_accusation(code, nlp):  # type: ignore[no-untyped-def]
+    events, _ = _with_quotes(code, nlp, "Turkish jets violated Greek airspace, the Italian "
+                                        "foreign ministry said.")
+    assert not any(e.type == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish jets bombed the PKK on Monday. The strikes also targeted the YPG.",
+     ("TUR", "ASSAULT", "ypg")),
+    ("Russia fired missiles at Kyiv on Monday. Ukraine condemned the attacks.",
+     ("UKR", "ACCUSE", "RUS")),
+])
+def test_the_act_named_again_is_done_by_its_earlier_doer(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Israeli jets hit regions of northern Syria.", ("ISR", "ASSAULT", "SYR")),
+    ("Turkey struck the YPG - an ally of the United States.", ("TUR", "ASSAULT", "USA")),
+])
+def test_a_place_or_an_apposition_is_no_target(code, text, wrong):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert wrong not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition the parser made a second subject
+    ("Members of Hamas, a group backed by Iran, attacked Israel.", ("hamas", "ASSAULT", "ISR")),
+    # "allow X to ...": X is whom it is allowed
+    ("Turkey refused to allow NATO planes to land.", ("TUR", "REJECT", "NATO")),
+    # the threatened act's place
+    ("Hezbollah threatened to resume operations in Israel.", ("hezbollah", "THREATEN", "ISR")),
+])
+def test_targets_hidden_by_the_parse(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)

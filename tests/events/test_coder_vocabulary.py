@@ -1,0 +1,123 @@
+"""Lexicon vocabulary and how an intention changes a type: our own sentences, one per entry."""
+from __future__ import annotations
+
+import pytest
+from events_helpers import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan captured an Armenian stronghold on Friday.", ("AZE", "ASSAULT", "ARM")),
+    ("Iran seized two British sailors in the Gulf.", ("IRN", "COERCE", "GBR")),
+    ("Egypt lifted the blockade on Palestinian trucks.", ("EGY", "RETREAT", "PSE")),
+    ("Egypt lifted the sanctions on Sudan.", ("EGY", "CONCEDE", "SDN")),
+    ("NATO helicopters evacuated wounded civilians from the Libyan town.",
+     ("NATO", "AID", "LBY")),
+    ("Japan handed over food aid to Haiti.", ("JPN", "AID", "HTI")),
+    ("Mali forced the United Nations out of the country.", ("MLI", "SANCTION", "UN")),
+    ("Iraq sued the United States over the raid.", ("IRQ", "ACCUSE", "USA")),
+    ("Egypt established diplomatic ties with Israel.", ("EGY", "SUPPORT", "ISR")),
+    ("Ukraine recaptured the city from Russian forces.", ("UKR", "ASSAULT", "RUS")),
+])
+def test_lexicon_codes_the_phrase_by_its_object(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Syria said it is willing to withdraw its troops from Lebanon.", "RETREAT"),
+    ("Iran said it will release the French captives to France.", "CONCEDE"),
+])
+def test_a_promised_retreat_or_concession_is_also_an_agreement(code, text, act):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    pairs = {(e.source, e.target) for e in events if e.type == act}
+    assert pairs and pairs <= {(e.source, e.target) for e in events if e.type == "AGREE"}
+
+
+def test_a_retreat_made_conditional_on_the_other_side_is_an_ultimatum(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Nigeria said it will withdraw its troops from Chad unless the fighting "
+                     "stops.")
+    assert ("NGA", "THREATEN", "TCD") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan rejected an offer from India.", ("PAK", "REJECT", "IND")),
+    ("Turkey condemned the crimes committed by Syrian forces.", ("TUR", "ACCUSE", "SYR")),
+    ("Turkey refused to contribute to the US-led campaign against Iraq.",
+     ("TUR", "REJECT", "USA")),
+])
+def test_the_author_of_an_act_named_in_the_object(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Uganda granted asylum to Rwandan rebels.", "rwandan-rebels"),
+    ("Russia supplied weapons to Ukrainian insurgents.", "ukrainian-insurgents"),
+])
+def test_rebels_named_by_their_country_are_a_group_of_their_own(code, text, group):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    assert table.actor(group).kind == "armed_group"
+    assert any(e.type == "AID" and e.target == group for e in events)
+
+
+def test_jailing_on_charges_is_also_an_accusation(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Turkey arrested two Greek journalists on charges of espionage.")
+    assert {("TUR", "COERCE", "GRC"), ("TUR", "ACCUSE", "GRC")} <= triples(events)
+
+
+@pytest.mark.parametrize("text, source, target_rollup", [
+    ("Algerian students staged a hunger strike to demand the release of land seized by the "
+     "Moroccan army.", "algerian-students", "MAR"),
+    ("Egyptian protesters rioted on Friday, calling for the removal of Hosni Mubarak.",
+     "egyptian-protesters", "EGY"),
+])
+def test_a_protest_is_aimed_at_whom_its_demand_names(code, text, source, target_rollup):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    assert any(e.type == "PROTEST" and e.source == source
+               and table.rollup(e.target) == target_rollup for e in events)
+
+
+def test_people_named_by_their_country_can_protest_against_their_state(code):  # type: ignore[no-untyped-def]
+    events, table = code("Egyptian protesters rioted on Friday, calling for the removal of "
+                         "Hosni Mubarak.")
+    assert table.actor("egyptian-protesters").kind == "organization"
+    assert table.actor("egyptian-protesters").rollup == "egyptian-protesters"
+
+
+def test_a_quantity_of_people_stands_for_them(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Hundreds of Hezbollah fighters attacked Israel on Sunday.")
+    assert ("hezbollah", "ASSAULT", "ISR") in triples(events)
+
+
+def test_a_hostile_act_someone_says_they_may_take_if_provoked_is_a_threat(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Turkey said it may impose sanctions on Israel if the raids continue.")
+    assert ("TUR", "THREATEN", "ISR") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States and South Korea held joint military exercises.",
+     ("USA", "COOPERATE", "KOR")),
+    ("Japanese and Australian forces began a joint training session.",
+     ("JPN", "COOPERATE", "AUS")),
+    ("China staged military drills near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
+])
+def test_drills_of_allies_together_cooperate_drills_near_another_mobilize(code, text,  # type: ignore[no-untyped-def]
+                                                                         expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington has tried to tie Tehran to the bombing.", ("USA", "ACCUSE", "IRN")),
+    ("Israel linked Hezbollah to the attack on the embassy.", ("ISR", "ACCUSE", "hezbollah")),
+])
+def test_tying_an_actor_to_a_deed_is_an_allegation(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_rejecting_claims_about_someone_does_not_reject_that_someone(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Iran dismissed claims of Hezbollah fighters being in Syria.")
+    assert ("IRN", "REJECT", "hezbollah") not in triples(events)
