@@ -9,12 +9,11 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from datetime import date
 
 from amity import __version__
 from amity.clean import Cleaned, NotAnArticle, NotEnglish, clean_page
 from amity.ingest import Failure, Item, Page
-from amity.record import Document, Provenance
+from amity.record import Document, Provenance, parse_day
 from amity.settings import Settings, load_settings
 
 Outcome = Document | Failure
@@ -25,19 +24,6 @@ def document_id(text: str) -> str:
     norm = unicodedata.normalize("NFKC", text).casefold()
     norm = re.sub(r"\s+", " ", norm).strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-def parse_date(value: str | None) -> date | None:
-    """The first day a YYYY[-MM[-DD]] date can mean (None when absent or malformed)."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
 
 
 class Pipeline:
@@ -110,7 +96,7 @@ class Pipeline:
                           provenance=provenance, title=clean.title, published=clean.published,
                           site=clean.site, url=clean.url, language=clean.language,
                           removed=clean.removed, warnings=list(page.warnings))
-        published = parse_date(clean.published)
+        published = parse_day(clean.published)
         stage = "actors"
         try:
             table = find_actors(doc, published)  # type: ignore[arg-type]

@@ -5,7 +5,9 @@ shared/contract/document.md, `Document.from_dict()` reads one back (store, Spark
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 SCHEMA = "amity.document/1"
@@ -28,6 +30,17 @@ QUAD_OF_TYPE: dict[str, str] = {
     "COERCE": "material_conflict", "ASSAULT": "material_conflict",
 }
 EVENT_TYPES = tuple(QUAD_OF_TYPE)
+
+
+def parse_day(value: str | None) -> date | None:
+    """The first day a YYYY[-MM[-DD]] date can mean (None when absent or malformed)."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)

@@ -17,9 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from amity.record import EVENT_TYPES, QUAD_OF_TYPE
+from amity.record import EVENT_TYPES, QUAD_OF_TYPE, parse_day
 from amity.store.errors import StoreError, UnknownActor
-from amity.store.schema import parse_day
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 PERIODS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}

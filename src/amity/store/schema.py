@@ -10,12 +10,11 @@ Column names avoid SQL keywords: offsets are `start_char`/`end_char`, list posit
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 import pyarrow as pa
 
-from amity.record import Document
+from amity.record import Document, parse_day
 
 # Logical column types; DuckDB DDL, Arrow schemas and Spark DDL are all derived from these.
 DUCK_TYPES = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN",
@@ -118,17 +117,6 @@ def duckdb_ddl(table: str) -> str:
 def spark_ddl(table: str) -> str:
     """The table's schema as a Spark DDL string (`spark.createDataFrame(rows, spark_ddl(t))`)."""
     return ", ".join(f"`{col}` {SPARK_TYPES[kind]}" for col, kind in TABLES[table])
-
-
-def parse_day(value: str | None) -> date | None:
-    """The first day a YYYY[-MM[-DD]] date can mean (None when absent or malformed)."""
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
 
 
 def claim_group_key(claimant: str, about: list[str], text: str, key: str) -> str:
