@@ -121,3 +121,73 @@ def test_tying_an_actor_to_a_deed_is_an_allegation(code, text, expected):  # typ
 def test_rejecting_claims_about_someone_does_not_reject_that_someone(code):  # type: ignore[no-untyped-def]
     events, _ = code("Iran dismissed claims of Hezbollah fighters being in Syria.")
     assert ("IRN", "REJECT", "hezbollah") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Spanish parliament approved Norway's bid to join the European Union.",
+     ("esp-parliament", "SUPPORT", "NOR")),
+    ("Poland's senate ratified Montenegro's membership of NATO.",
+     ("pol-parliament", "SUPPORT", "MNE")),
+    ("Greece backed Albania's bid to join the European Union.", ("GRC", "SUPPORT", "ALB")),
+])
+def test_approving_a_states_bid_supports_the_applicant(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokesman said Cambodia will respond firmly to any Thai provocation.",
+     ("KHM", "THREATEN", "THA")),
+    ("Ecuador said it would retaliate against Peru.", ("ECU", "THREATEN", "PER")),
+    ("Bolivia vowed to hit back at Chile.", ("BOL", "THREATEN", "CHL")),
+])
+def test_a_stated_reprisal_is_a_threat(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_a_past_response_is_no_threat(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Japan responded to the Chinese note on Tuesday.")
+    assert not any(e.type == "THREATEN" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile rejected warnings by Argentina.", ("CHL", "REJECT", "ARG")),
+    ("Chile dismissed the warning issued by Argentina.", ("CHL", "REJECT", "ARG")),
+])
+def test_rejecting_a_warning_is_aimed_at_the_warner(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+    assert ("ARG", "REJECT", "CHL") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya invited Somalia to talks in Nairobi.", ("KEN", "CONSULT", "SOM")),
+    ("Ghana invited the Nigerian president to visit Accra.", ("GHA", "CONSULT", None)),
+])
+def test_an_invitation_to_talks_or_a_visit_is_a_consultation(code, text, expected):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    found = {(e.source, e.type, table.rollup(e.target)) for e in events
+             if not (e.negated or e.hypothetical)}
+    src, type_, _ = expected
+    assert any(s == src and t == type_ for s, t, _ in found)
+    assert not any(e.type == "CONSULT" and e.source != src and not e.hypothetical
+                   for e in events)  # the invited visit has not happened yet
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("Norway welcomed the truce between Armenia and Azerbaijan.",
+     {("NOR", "SUPPORT", "ARM"), ("NOR", "SUPPORT", "AZE")}, set()),
+    ("Sweden welcomed the accord signed by Serbia and Kosovo.",
+     {("SWE", "SUPPORT", "SRB"), ("SWE", "SUPPORT", "XKX")}, set()),
+    ("Peru signed a trade deal with Brazil on Monday. The Peruvian president welcomed the "
+     "agreement, and Argentina called the deal a failure.",
+     {("ARG", "ACCUSE", "PER"), ("ARG", "ACCUSE", "BRA")}, {("ARG", "ACCUSE", "ARG")}),
+])
+def test_a_reaction_to_a_deal_is_aimed_at_its_other_sides(code, text, expected, unwanted):  # type: ignore[no-untyped-def]
+    events, table = code(text)
+    got = triples(events)
+    assert expected <= got
+    assert not got & unwanted
+    # the speaker's own side is never the target of its reaction
+    assert all(table.rollup(e.source) != table.rollup(e.target) for e in events)

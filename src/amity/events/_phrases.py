@@ -45,20 +45,29 @@ class PhraseRoles:
         self.lexicon = lexicon
         # the doers of the latest act of each PLOVER type, with where it was told
         self.last_act: dict[str, tuple[int, list[Found]]] = {}
+        # every side of the latest joint act of each type ("signed a deal with X": both)
+        self.last_parties: dict[str, tuple[int, list[Found]]] = {}
 
-    def remember(self, type_: str, at: int, doers: list[Found]) -> None:
-        """Who did the act of `type_` told at character `at` (for "the strikes" later on)."""
+    def remember(self, type_: str, at: int, doers: list[Found],
+                 partners: list[Found] | None = None) -> None:
+        """Who did the act of `type_` told at character `at` (for "the strikes" later on),
+        and for a joint act who did it with them (for "welcomed the deal")."""
         if doers:
             self.last_act[type_] = (at, doers)
+        if partners is not None and doers and (partners or len(doers) > 1):
+            self.last_parties[type_] = (at, [*doers, *partners])
 
-    def recalled_doers(self, noun: Token) -> list[Found]:
+    def recalled_doers(self, noun: Token, parties: bool = False) -> list[Found]:
         """"The air strikes targeted the YPG" after "Turkish jets bombed ...": a definite act
-        noun with no doer of its own is the latest act of its type told shortly before."""
+        noun with no doer of its own is the latest act of its type told shortly before (with
+        `parties`, every side of a joint act: "signed a deal with X ... welcomed the deal")."""
         entry = self.lexicon.nouns.get(noun.lemma_.lower())
         if entry is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in
                                     noun.children):
             return []
         at, doers = self.last_act.get(entry.type, (-1, []))
+        if parties and entry.reciprocal and entry.type in self.last_parties:
+            at, doers = self.last_parties[entry.type]
         if at < 0 or not 0 < noun.idx - at <= ACT_WINDOW:
             return []
         return [Found(f.mention, noun, "coref") for f in doers]
@@ -235,9 +244,10 @@ class PhraseRoles:
                 if m is not None:
                     return [Found(m, pm[0], "led")]
             if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING_VERBS:
-                # "a coalition led by X", "the deal, worked out by X": X stands for it
-                for f in self.agents(child):
-                    return [Found(f.mention, f.token, "led")]
+                # "a coalition led by X", "the deal, worked out by X and Y": they stand for it
+                found = [Found(f.mention, f.token, "led") for f in self.agents(child)]
+                if found:
+                    return found
         return []
 
     def mentions_in(self, token: Token) -> list[ActorMention]:

@@ -64,6 +64,8 @@ class EventCoder:
             type_, mode = cand.entry.mutual, None  # "the U.S.-South Korea drills"
         promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
         intended = mood.intention and not mood.negated and not mood.decided
+        if cand.entry.intended and not (intended or mood.hypothetical):
+            return []  # "responded to the test": no act of its own
         if self._ultimatum(cand.trigger, type_, mood):
             # an act made conditional on the other side ("will withdraw unless ...", "may
             # halt the talks if ...") is a threat, and the threat itself is no hypothesis
@@ -116,7 +118,8 @@ class EventCoder:
         out += self._spoken_acts(out, attribution, actors)
         if not mood.negated and not mood.hypothetical:
             roles.remember(cand.type, cand.trigger.idx, [f for f in cand.sources
-                                                         if f.how != "coref"])
+                                                         if f.how != "coref"],
+                           cand.targets if cand.entry.reciprocal else None)
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]

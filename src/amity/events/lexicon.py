@@ -12,7 +12,7 @@ import yaml
 from amity.record import QUAD_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
-LEXICON_VERSION = "1.1.0"
+LEXICON_VERSION = "1.2.0"
 
 
 class _Loader(yaml.SafeLoader):
@@ -50,6 +50,7 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # governing verbs that rule a noun out
     actor_types: dict[str, str] = field(default_factory=dict)  # target kind → type
     mutual: str | None = None  # the type when co-actors act together with no target
+    intended: bool = False  # counts only as a stated intention ("will respond")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,8 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         evaluative=bool(spec.get("evaluative", False)), particle=particle,
         mod_types=dict(spec.get("mod_types") or {}),
         not_after=frozenset(spec.get("not_after") or []),
-        actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"))
+        actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"),
+        intended=bool(spec.get("intended", False)))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:

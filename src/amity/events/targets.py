@@ -70,6 +70,11 @@ class Targets:
     def phrase_targets(self, obj: Token, entry: Entry, roles: Roles) -> list[Found]:
         """The actors an object names; for an act ("the Russian attack"), its doer or target."""
         named = roles.named(obj)
+        if named and entry.evaluative:
+            # "approved Sweden's NATO bid", "condemned Russia's Ukraine invasion": the owner
+            # of the thing judged, not the other names in its phrase
+            owners = [f for f in named if f.token.dep_ == "poss" and f.token.head.i == obj.i]
+            return owners or named
         if named:
             return named
         lemma = obj.lemma_.lower()
@@ -80,6 +85,11 @@ class Targets:
             # "condemned the Russian attack": the target is who carried out the act
             # ("refuted claims of X being there": a claim's "of" phrase is its content)
             preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
+            if noun is not None and noun.reciprocal:
+                # "welcomed the deal between X and Y": every side of it (the coder drops the
+                # speaker's own); a deal told before, all who made it
+                return self.prep_targets(obj, {"between", "with"}, roles) or (
+                    roles.noun_sources(obj) or roles.recalled_doers(obj, parties=True))
             return roles.noun_sources(obj) or self.prep_targets(
                 obj, preps, roles) or roles.recalled_doers(obj)
         if noun is not None:

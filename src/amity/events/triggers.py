@@ -98,12 +98,15 @@ class TriggerFinder:
         return out
 
     def _phrase_lemmas(self, tok: Token) -> set[str]:
-        """Lemmas of the trigger's own phrase (not of clauses it governs)."""
+        """Lemmas of the trigger's own phrase (not of clauses it governs, but for the verb of
+        its infinitive)."""
         out = {tok.lemma_.lower(), tok.lower_}
         stack = list(tok.children)
         while stack:
             t = stack.pop()
             if t.dep_ in _OWN_PHRASE_STOP and t.pos_ in ("VERB", "AUX"):
+                if t.dep_ == "xcomp" and t.head.i == tok.i:
+                    out.add(t.lemma_.lower())  # "invited X to visit": what is asked, no more
                 continue
             out.add(t.lemma_.lower())
             out.add(t.lower_)
@@ -191,6 +194,12 @@ class TriggerFinder:
                 if targets:
                     how = "prep"
                     break
+        if not targets and entry.evaluative and objects:
+            # "rejected warnings by X": the object's "by" phrase parsed on the verb
+            targets = [f for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                       and any(o.i < prep.i for o in objects)
+                       for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
+            how = "prep" if targets else how
         if not targets and entry.type in ("REQUEST", "THREATEN", "CONCEDE", "RETREAT"):
             # "demanded that the US halt ...", "warned that the strikes would have
             # consequences outside Pakistan's control": who the clause is about
