@@ -214,3 +214,46 @@ def test_rebels_named_by_a_country_or_region_are_an_armed_group(  # type: ignore
     group = mentioned(table, mention)
     assert group is not None and table.actor(group).kind == "armed_group"
     assert table.actor(group).country == country and table.actor(group).rollup == group
+
+
+@pytest.mark.parametrize(("text", "alliance"), [
+    ("Spain hosted a NATO summit. The alliance then warned Belarus.", "NATO"),
+    ("The EU and NATO issued statements; the alliance said its radars saw the jets.", "NATO"),
+])
+def test_the_alliance_is_the_alliance_named_before(nlp, text: str, alliance: str) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, text)
+    assert next(m.actor_id for m in table.mentions if m.text.lower() == "the alliance") == alliance
+
+
+def test_the_alliance_without_an_alliance_before_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "The EU met Brazil. The alliance has grown in recent years.")
+    assert not any(m.text.lower() == "the alliance" for m in table.mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("Peru's national security adviser Luis Alvarado met Chilean officials.", "Luis Alvarado",
+     "PER"),
+    ("Kenyan national security adviser Joseph Kamau flew to Addis Ababa.", "Joseph Kamau",
+     "KEN"),
+])
+def test_a_national_security_adviser_acts_for_the_state(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                          state: str) -> None:
+    table = actors_of(nlp, text)
+    aid = mentioned(table, name)
+    assert aid is not None and table.actor(aid).rollup == state
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lena Hoff, a specialist on Russia's navy, said the ships were old.", "Lena Hoff"),
+    ("Omar Nadi, an analyst of Egyptian politics, said the vote was close.", "Omar Nadi"),
+])
+def test_an_experts_field_is_not_whom_they_work_for(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, text)
+    aid = mentioned(table, name)
+    assert aid is not None and table.actor(aid).rollup == aid
+
+
+def test_an_expert_on_a_state_works_where_the_text_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Lena Hoff, a specialist on Russia's navy at the Brookings "
+                           "Institution, said the ships were old.")
+    assert table.actor("lena-hoff").rollup == "brookings-institution"

@@ -126,6 +126,10 @@ def _descriptions(r: Resolver) -> None:
             kinds, name_has = ("government",), _BODY_NOUNS[low]
         elif low in ("country", "nation") and start == i - 1:
             kinds, via = ("state",), "pronoun"
+        elif low == "alliance" and start == i - 1:
+            # "the alliance": the latest organisation that is one ("NATO ... the alliance");
+            # "the US-Japan alliance" or "their alliance" are bonds, not the organisation
+            kinds, name_has, via = ("igo",), ("alliance",), "pronoun"
         elif low in _PERSON_NOUNS:
             target = _titled_person(r, low, start, i)
             if target is not None:
@@ -207,7 +211,8 @@ def _latest(r: Resolver, order: list[ActorMention], before: int, kinds: tuple[st
         a = r.actors.get(m.actor_id)
         if a is None or a.kind not in kinds:
             continue
-        if name_has is not None and not any(w in a.name.lower() for w in name_has):
+        if name_has is not None and not any(w in n.lower() for w in name_has
+                                            for n in [a.name, *a.aliases]):
             continue
         return m.actor_id
     return None

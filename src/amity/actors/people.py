@@ -181,6 +181,12 @@ def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:
     while i >= 0 and start - i <= 8:
         tok = doc[i]
         low = tok.lower_
+        n = _title_ending_at(r, i)
+        if n > 1 and not any(r.used[i - n + 1:i + 1]):
+            # "Israel's national security adviser X": "national" says nothing alone
+            words[:0] = r.low[i - n + 1:i + 1]
+            i -= n
+            continue
         owner = _mention_actor(r, i)
         if owner is not None:
             if owner not in refs:
@@ -203,9 +209,23 @@ def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:
     return title, refs
 
 
+def _title_ending_at(r: Resolver, i: int) -> int:
+    """The length of the longest title of several words ending at token i (0 if none)."""
+    for n in range(min(r.lex.max_title, i + 1), 1, -1):
+        if tuple(r.low[i - n + 1:i + 1]) in r.lex.titles:
+            return n
+    return 0
+
+
 _SPEAKER_TITLES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
 _APPOSITIVE_START = {"a", "an", "the", "who", "his", "her", "its", "their"}
 _TOPIC = {"in", "on", "about", "toward", "towards", "against", "over", "with", "for"}
+# An expert's field ("an analyst of Chinese politics") until their workplace ("at RAND").
+_FIELD_PREPS = {"on", "of", "in", "about", "toward", "towards"}
+_WORKPLACE_PREPS = {"at", "with", "for", "from", ","}
+_STUDENTS = {"specialist", "specialists", "expert", "experts", "analyst", "analysts", "scholar",
+             "researcher", "professor", "scientist", "economist", "lecturer", "commentator",
+             "historian", "watcher", "observer"}
 
 
 def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
@@ -224,8 +244,13 @@ def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
         j += 1
     refs: list[str] = []
     after: list[str] = []
+    topic = False  # inside "a specialist on China's military": what they study, not serve
     while j < len(doc) and j - end <= 25:
         low = doc[j].lower_
+        if low in _FIELD_PREPS and after and after[-1] in _STUDENTS:
+            topic = True
+        elif low in _WORKPLACE_PREPS:
+            topic = False
         if low in ("interview", "statement", "email", "tweet"):
             break
         if doc[j].text in _CLAUSE_END and not (low == "who" and j + 1 < len(doc) and
@@ -237,7 +262,7 @@ def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
             if ent is not None and ent.label_ == "ORG" and ent.start == j:
                 owner = _org_actor(r, ent)
                 j = ent.end - 1
-        if owner is not None and owner not in refs:
+        if owner is not None and owner not in refs and not topic:
             if not (r.actors[owner].kind == "state" and after and after[-1] in _TOPIC):
                 refs.append(owner)
         after.append(doc[j].lower_)
