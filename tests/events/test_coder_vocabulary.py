@@ -191,3 +191,29 @@ def test_a_reaction_to_a_deal_is_aimed_at_its_other_sides(code, text, expected, 
     assert not got & unwanted
     # the speaker's own side is never the target of its reaction
     assert all(table.rollup(e.source) != table.rollup(e.target) for e in events)
+
+
+@pytest.mark.parametrize("text, mediator, sides", [
+    ("Armenia and Azerbaijan swapped 40 prisoners after Qatar acted as an intermediary.",
+     "QAT", {"ARM", "AZE"}),
+    ("Sudan and Chad held talks on Monday. A deal being mediated by Kenya, Egypt and "
+     "Ethiopia is expected soon.", "KEN", {"SDN", "TCD"}),
+    ("Sudan and Chad held talks on Monday. Chad said the negotiations via Kenyan mediators "
+     "went well.", "KEN", {"SDN", "TCD"}),
+])
+def test_a_go_between_consults_every_side_it_serves(code, text, mediator, sides):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert {(mediator, "CONSULT", s) for s in sides} <= triples(events)
+
+
+def test_a_mediator_in_a_list_of_names_is_each_of_them(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Sudan and Chad held talks on Monday. A deal being mediated by Kenya, "
+                     "Egypt and Ethiopia is expected soon.")
+    assert {"KEN", "EGY", "ETH"} <= {e.source for e in events if e.mode == "third-party"}
+
+
+def test_a_condemned_act_near_a_state_is_not_aimed_at_that_state(code):  # type: ignore[no-untyped-def]
+    events, _ = code("China staged military drills near Japan on Monday. Australia "
+                     "condemned the drills.")
+    assert ("AUS", "ACCUSE", "CHN") in triples(events)
+    assert ("AUS", "ACCUSE", "JPN") not in triples(events)

@@ -72,6 +72,15 @@ class PhraseRoles:
             return []
         return [Found(f.mention, noun, "coref") for f in doers]
 
+    def recalled_parties(self, at: int) -> list[Found]:
+        """Every side of the latest joint act (talks, a deal, a swap) told shortly before
+        character `at`: whom a go-between with no target of its own served."""
+        best: tuple[int, list[Found]] = (-1, [])
+        for told, parties in self.last_parties.values():
+            if 0 <= at - told <= ACT_WINDOW and told > best[0]:
+                best = (told, parties)
+        return best[1]
+
     # -- noun phrases -------------------------------------------------------------------
     def mention_at(self, token: Token) -> ActorMention | None:
         m = self.actors.at(token.idx, token.idx + len(token.text))
@@ -96,6 +105,13 @@ class PhraseRoles:
                         if appos:
                             found = appos
                             break
+            elif conj:
+                # "by Qatar, Egypt, and the US": a list whose second name the parser hung on
+                # the first as an apposition
+                found += [f for child in head.children if child.dep_ == "appos"
+                          and any(c.dep_ == "cc" for c in child.children)
+                          and self.mention_at(child) is not None
+                          for f in self.named(child, True, exclude)]
             out += found
         seen: set[str] = set()
         uniq = []

@@ -119,7 +119,8 @@ class EventCoder:
         if not mood.negated and not mood.hypothetical:
             roles.remember(cand.type, cand.trigger.idx, [f for f in cand.sources
                                                          if f.how != "coref"],
-                           cand.targets if cand.entry.reciprocal else None)
+                           cand.targets if cand.entry.reciprocal and QUAD_OF_TYPE[
+                               cand.type].endswith("cooperation") else None)
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]

@@ -51,6 +51,7 @@ class Entry:
     actor_types: dict[str, str] = field(default_factory=dict)  # target kind → type
     mutual: str | None = None  # the type when co-actors act together with no target
     intended: bool = False  # counts only as a stated intention ("will respond")
+    third_party: bool = False  # a go-between: aimed at the sides of the act it serves
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,8 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         mod_types=dict(spec.get("mod_types") or {}),
         not_after=frozenset(spec.get("not_after") or []),
         actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"),
-        intended=bool(spec.get("intended", False)))
+        intended=bool(spec.get("intended", False)),
+        third_party=bool(spec.get("third_party", False)))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:

@@ -181,6 +181,9 @@ class Roles(PhraseRoles):
         if found:
             return found
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX") \
+                and depth < 4:
+            return self.subjects(head.head, depth + 1)  # "X acted as an intermediary"
         light = self.lexicon.light_verbs
         if noun.dep_ == "pobj" and head.head.pos_ == "ADJ" and depth < 4 and (
                 head.head.lemma_.lower() in self.lexicon.intention_governors):

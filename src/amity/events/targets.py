@@ -10,11 +10,14 @@ from spacy.tokens import Token
 from amity.events._syntax import RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
+from amity.record import QUAD_OF_TYPE
 
 # Prepositions that place an act ("in", "at a jail in ..."); "of" only inside a place's phrase.
 PLACE_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "throughout"})
 # Acts whose target, when the text names none, is the state where they happen.
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE"})
+# Joint acts whose every side a reaction or a go-between is aimed at ("welcomed the deal").
+COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
 # Where a protest says what it wants: a purpose clause, a participle, a reason phrase.
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "prep"})
 
@@ -85,7 +88,7 @@ class Targets:
             # "condemned the Russian attack": the target is who carried out the act
             # ("refuted claims of X being there": a claim's "of" phrase is its content)
             preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
-            if noun is not None and noun.reciprocal:
+            if noun is not None and noun.reciprocal and QUAD_OF_TYPE[noun.type] in COOPERATION:
                 # "welcomed the deal between X and Y": every side of it (the coder drops the
                 # speaker's own); a deal told before, all who made it
                 return self.prep_targets(obj, {"between", "with"}, roles) or (

@@ -63,7 +63,27 @@ class TriggerFinder:
                 out += self.demand_candidates(tok, roles)
             if tok.pos_ == "VERB" and lemma in self.lexicon.alleging_verbs and cand is None:
                 out += self.allegation_candidates(tok, roles)
+        for cand in out:
+            if cand.entry.third_party and not cand.targets and not cand.pairs:
+                cand.targets = self._served_sides(cand, out, roles)
         return out
+
+    @staticmethod
+    def _served_sides(go_between: Candidate, cands: list[Candidate], roles: Roles
+                      ) -> list[Found]:
+        """The sides of the joint act a go-between served: one told in the same sentence
+        ("exchanged prisoners after the UAE acted as an intermediary"), else the latest told
+        shortly before ("a deal being mediated by Qatar")."""
+        own = {f.mention.actor_id for f in go_between.sources}
+        for cand in cands:
+            if cand is go_between or not cand.entry.reciprocal or not QUAD_OF_TYPE[
+                    cand.type].endswith("cooperation"):
+                continue  # a mediator serves talks, deals, swaps; not the war itself
+            sides = [f for f in [*cand.sources, *cand.targets] if f.mention.actor_id not in own]
+            if len({f.mention.actor_id for f in sides}) > 1:
+                return sides
+        return [f for f in roles.recalled_parties(go_between.trigger.idx)
+                if f.mention.actor_id not in own]
 
     def allegation_candidates(self, verb: Token, roles: Roles) -> list[Candidate]:
         """"Israel charged that Hamas had backed away": alleging what another did accuses it."""
