@@ -257,3 +257,14 @@ def test_an_expert_on_a_state_works_where_the_text_says(nlp) -> None:  # type: i
     table = actors_of(nlp, "Lena Hoff, a specialist on Russia's navy at the Brookings "
                            "Institution, said the ships were old.")
     assert table.actor("lena-hoff").rollup == "brookings-institution"
+
+
+def test_his_deputy_is_on_the_side_of_the_person_he_is_coordinated_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Jets killed the militant Ahmet Dogan, the head of the PKK's youth "
+                           "wing, and his deputy, the militant Kemal Aslan.")
+    assert table.actor("kemal-aslan").rollup == table.actor("ahmet-dogan").rollup == "pkk"
+
+
+def test_his_aide_after_a_state_official_is_not_the_first_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "John Kerry met Iran's president and his aide, Ali Reza, on Monday.")
+    assert table.actor("ali-reza").rollup != "USA"

@@ -217,3 +217,16 @@ def test_a_condemned_act_near_a_state_is_not_aimed_at_that_state(code):  # type:
                      "condemned the drills.")
     assert ("AUS", "ACCUSE", "CHN") in triples(events)
     assert ("AUS", "ACCUSE", "JPN") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish Air Force struck and eliminated the militant Ahmet Dogan, the commander of "
+     "the PKK's rocket unit, and his deputy, the militant Kemal Aslan.",
+     {("tur-air-force", "ASSAULT", "ahmet-dogan"), ("tur-air-force", "ASSAULT", "kemal-aslan")}),
+    ("Sudan and Chad held talks. The row hurt the chances of a truce being mediated by Kenya, "
+     "Egypt, and Ghana.",
+     {("KEN", "CONSULT", "SDN"), ("EGY", "CONSULT", "SDN"), ("GHA", "CONSULT", "SDN")}),
+])
+def test_every_name_of_a_list_hung_on_an_apposition_is_named(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected <= triples(events)

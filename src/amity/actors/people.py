@@ -163,12 +163,39 @@ def _context(r: Resolver, start: int, end: int) -> tuple[str | None, list[str]]:
             if sent_start <= m.start < doc[start].idx and r.actors[m.actor_id].kind not in (
                     "person", "state", "media"):
                 return title, [m.actor_id]
+    if title:
+        owner = _possessor_of_title(r, start)
+        if owner is not None:
+            return title, [owner]
     t_after, refs = _after(r, end)
     if not refs and title:
         where = r.lex.titles.get(tuple(title.split()))
         if isinstance(where, Title) and (where.country or where.org):
             refs = [r.add_entry(e) for e in [r.dic.get(where.org or where.country or "")] if e]
     return title or t_after, refs
+
+
+def _possessor_of_title(r: Resolver, start: int) -> str | None:
+    """ "X, the commander of Y, and his deputy, Z": when the possessor is the person the
+    title is coordinated with, Z is on that person's side too."""
+    doc = r.doc
+    titled = _title_words(r)
+    i = start - 1
+    while i >= 0 and start - i <= 6 and (doc[i].lower_ in titled or doc[i].lower_ in (
+            "the", ",") or doc[i].lower_ in _PREFIX_OK):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("his", "her") or doc[i].head.lower_ not in titled:
+        return None
+    node = doc[i].head
+    for _ in range(4):
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+            return None
+        node = node.head
+        aid = _mention_actor(r, node.i)
+        if aid is not None:
+            a = r.actors[aid]
+            return a.rollup if a.kind == "person" and a.rollup != a.id else None
+    return None
 
 
 def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:

@@ -106,12 +106,7 @@ class PhraseRoles:
                             found = appos
                             break
             elif conj:
-                # "by Qatar, Egypt, and the US": a list whose second name the parser hung on
-                # the first as an apposition
-                found += [f for child in head.children if child.dep_ == "appos"
-                          and any(c.dep_ == "cc" for c in child.children)
-                          and self.mention_at(child) is not None
-                          for f in self.named(child, True, exclude)]
+                found += self._listed_after_apposition(head, exclude)
             out += found
         seen: set[str] = set()
         uniq = []
@@ -120,6 +115,20 @@ class PhraseRoles:
                 seen.add(f.mention.actor_id)
                 uniq.append(f)
         return uniq
+
+    def _listed_after_apposition(self, head: Token, exclude: frozenset[str]) -> list[Found]:
+        """Names of a list the parser hung on the first name's apposition: "by Qatar, Egypt,
+        and the US"; "killed X, the commander of Y, and his deputy, Z"."""
+        out: list[Found] = []
+        for child in head.children:
+            if child.dep_ != "appos" or not any(c.dep_ == "cc" for c in child.children):
+                continue
+            if self.mention_at(child) is not None:
+                out += self.named(child, True, exclude)
+            else:  # the apposition describes the head; its conjuncts are more of the list
+                out += [f for c in child.conjuncts if c.i > child.i
+                        for f in self.named(c, False, exclude)]
+        return out
 
     def _named_one(self, token: Token, exclude: frozenset[str]) -> list[Found]:
         if token.lower_ in REFLEXIVES:
