@@ -268,3 +268,9 @@ def test_his_deputy_is_on_the_side_of_the_person_he_is_coordinated_with(nlp) -> 
 def test_his_aide_after_a_state_official_is_not_the_first_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     table = actors_of(nlp, "John Kerry met Iran's president and his aide, Ali Reza, on Monday.")
     assert table.actor("ali-reza").rollup != "USA"
+
+
+def test_a_handle_that_spells_a_name_of_the_text_is_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Antonio Guterres arrived in Kyiv. \"Our talks with @antonioguterres "
+                           "were useful,\" the minister wrote.")
+    assert mentioned(table, "@antonioguterres") == "antonio-guterres"

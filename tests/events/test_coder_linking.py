@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from events_helpers import triples
 
+from amity.record import Quote
+
 pytestmark = pytest.mark.slow
 
 
@@ -144,3 +146,22 @@ def test_a_place_or_an_apposition_is_no_target(code, text, wrong):  # type: igno
 def test_targets_hidden_by_the_parse(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected in triples(events)
+
+
+def test_we_in_a_speakers_own_words_is_the_speaker(code):  # type: ignore[no-untyped-def]
+    text = "Vladimir Putin spoke on Monday. \"We will respond to any Finnish provocation.\""
+    start = text.index("We")
+    quote = Quote(speaker="vladimir-putin", kind="direct", text=text[start:-2], start=start,
+                  end=len(text) - 2)
+    events, _ = code(text, [quote])
+    assert ("vladimir-putin", "THREATEN", "FIN") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the meeting with Egypt, Jordan raised the water dispute.", ("JOR", "CONSULT", "EGY")),
+    ("After talks with Qatar, Oman said the crisis was over.", ("OMN", "CONSULT", "QAT")),
+])
+def test_the_subject_took_part_in_the_meeting_it_is_placed_in(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    got = triples(events)
+    assert expected in got or (expected[2], expected[1], expected[0]) in got

@@ -31,6 +31,24 @@ _FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "HKG", "MAC", "SGP", No
 def link_names(r: Resolver) -> None:
     """Short forms of names already found (before unknown organisations are made)."""
     _surnames(r)
+    _handles(r)
+
+
+def _handles(r: Resolver) -> None:
+    """ "@antonioguterres": a social-media handle that spells an actor's name (or alias) of
+    this text without spaces names that actor."""
+    by_handle: dict[str, str] = {}
+    for aid, a in r.actors.items():
+        for n in [a.name, *a.aliases]:
+            key = "".join(c for c in norm_key(n) if c.isalnum())
+            if len(key) > 3:
+                by_handle.setdefault(key, aid)
+    for i, tok in enumerate(r.doc):
+        if r.used[i] or not tok.text.startswith("@") or len(tok.text) < 5:
+            continue
+        named = by_handle.get("".join(c for c in tok.lower_[1:] if c.isalnum()))
+        if named is not None:
+            r.mention(i, i + 1, named, "alias")
 
 
 def link_references(r: Resolver) -> None:

@@ -2,6 +2,7 @@
 told before. The base of `Roles`, which adds the verbs' subjects and the acts' doers."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -26,6 +27,7 @@ from amity.events._syntax import (
     stray_conjuncts,
 )
 from amity.events.lexicon import Lexicon
+from amity.record import Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +42,13 @@ class Found:
 class PhraseRoles:
     """Noun-phrase look-ups over one document's parse and actor table."""
 
-    def __init__(self, actors: ActorTable, lexicon: Lexicon) -> None:
+    def __init__(self, actors: ActorTable, lexicon: Lexicon,
+                 quotes: Sequence[Quote] = ()) -> None:
         self.actors = actors
         self.lexicon = lexicon
+        # the speakers' own words: "we" and "I" in them are the speaker
+        self.direct_quotes = [q for q in quotes if q.kind != "indirect" and q.speaker
+                              and q.speaker in actors]
         # the doers of the latest act of each PLOVER type, with where it was told
         self.last_act: dict[str, tuple[int, list[Found]]] = {}
         # every side of the latest joint act of each type ("signed a deal with X": both)
@@ -80,6 +86,17 @@ class PhraseRoles:
             if 0 <= at - told <= ACT_WINDOW and told > best[0]:
                 best = (told, parties)
         return best[1]
+
+    def quote_speaker(self, token: Token) -> list[Found]:
+        """ "We remain prepared to respond," said X: a first person in quoted words is X."""
+        inside = [q for q in self.direct_quotes if q.start <= token.idx < q.end]
+        if not inside:
+            return []
+        quote = min(inside, key=lambda q: q.end - q.start)
+        assert quote.speaker is not None
+        mention = ActorMention(token.idx, token.idx + len(token.text), token.text,
+                               quote.speaker, "pronoun")
+        return [Found(mention, token, "coref")]
 
     # -- noun phrases -------------------------------------------------------------------
     def mention_at(self, token: Token) -> ActorMention | None:

@@ -42,7 +42,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc, actors: ActorTable, quotes: list[Quote],
                  published: date | None = None) -> list[Event]:
-        roles = Roles(actors, self.lexicon)
+        roles = Roles(actors, self.lexicon, quotes)
         events: dict[tuple[object, ...], Event] = {}
         for sent in doc.sents:
             for cand in self.triggers.candidates(sent, roles):

@@ -7,6 +7,7 @@ from amity.events._phrases import Found, PhraseRoles
 from amity.events._syntax import (
     ACCUSING_CONTROL,
     COMMITTING_VERBS,
+    FIRST_PERSON,
     KIND_NOUNS,
     MESSAGE_NOUNS,
     NAMING_DEPS,
@@ -77,6 +78,8 @@ class Roles(PhraseRoles):
                     found = self.recalled_doers(child)  # "the strikes targeted X"
             if not found and child.lower_ in PERSONAL_PRONOUNS:
                 found = self.reporter(verb, depth)  # "Switzerland said it had expelled ..."
+                if not found and child.lower_ in FIRST_PERSON:
+                    found = self.quote_speaker(child)  # "We will respond," X said
                 if not found and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
                     found = self.subjects(verb.head, depth + 1)  # "..., even as they hold"
             if not found:  # "Members of X, a body linked to Y, investigated": an apposition

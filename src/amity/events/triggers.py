@@ -20,6 +20,8 @@ from amity.record import QUAD_OF_TYPE
 GENERIC_HEADS = frozenset({"effort", "mission", "process", "bid", "attempt", "initiative",
                            "operation", "program", "programme", "plan", "role", "round",
                            "session", "drive", "push"})
+# "during the talks with X, Y said": the clause's subject took part in them.
+MEETING_TIMES = frozenset({"during", "after", "before", "following", "at"})
 # Clauses a trigger's `needs` words are not looked for in: they report other events.
 _OWN_PHRASE_STOP = frozenset({"ccomp", "xcomp", "conj", "parataxis", "csubj"})
 
@@ -339,6 +341,11 @@ class TriggerFinder:
         how = "noun"
         if not sources and type_ == "PROTEST":  # "marched during demonstrations against X"
             sources = roles.clause_subjects(noun, 0)
+        if not sources and targets and type_ == "CONSULT" and noun.dep_ == "pobj" and (
+                noun.head.lower_ in MEETING_TIMES):
+            # "during the meeting with X, we heard ...": who was at it with X
+            sources = [f for f in roles.clause_subjects(noun, 0)
+                       if f.mention.actor_id not in {t.mention.actor_id for t in targets}]
         if not targets and not pairs and sources and type_ == "PROTEST":
             targets = self.targets.purpose_targets(noun, sources, roles)
             how = "place" if targets else how
