@@ -274,3 +274,13 @@ def test_a_handle_that_spells_a_name_of_the_text_is_that_actor(nlp) -> None:  # 
     table = actors_of(nlp, "Antonio Guterres arrived in Kyiv. \"Our talks with @antonioguterres "
                            "were useful,\" the minister wrote.")
     assert mentioned(table, "@antonioguterres") == "antonio-guterres"
+
+
+def test_the_north_and_the_south_are_the_halves_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "South Sudan and Sudan met. Later the South said talks would go on.")
+    assert mentioned(table, "the South") == "SSD"
+
+
+def test_the_north_with_no_half_named_before_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Fighting spread across Mali. The North has seen the worst of it.")
+    assert all(m.text != "The North" for m in table.mentions)

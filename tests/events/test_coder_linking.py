@@ -165,3 +165,8 @@ def test_the_subject_took_part_in_the_meeting_it_is_placed_in(code, text, expect
     events, _ = code(text)
     got = triples(events)
     assert expected in got or (expected[2], expected[1], expected[0]) in got
+
+
+def test_a_cleft_in_reported_speech_is_the_speakers_claim(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Lavrov argued that it is Britain that is violating the treaty.")
+    assert ("sergei-lavrov", "ACCUSE", "GBR") in triples(events)

@@ -111,6 +111,8 @@ def _official_by_surname(r: Resolver, i: int) -> str | None:
     return r.add_entry(person)
 
 
+# "the North", "the South": the half of a divided country named before
+_HALVES = {"north", "south"}
 # "the ministry", "the army": the latest body whose name has that word
 _BODY_NOUNS = {"ministry": ("ministry", "department", "office"),
                "army": ("army", "military", "forces", "defense forces", "defence forces"),
@@ -144,6 +146,10 @@ def _descriptions(r: Resolver) -> None:
             kinds, name_has = ("government",), _BODY_NOUNS[low]
         elif low in ("country", "nation") and start == i - 1:
             kinds, via = ("state",), "pronoun"
+        elif low in _HALVES and tok.text[:1].isupper() and start == i - 1 and not (
+                i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+            # "the North" after "North Korea", "the South" after "South Sudan"
+            kinds, name_has, via = ("state",), (low + " ",), "pronoun"
         elif low == "alliance" and start == i - 1:
             # "the alliance": the latest organisation that is one ("NATO ... the alliance");
             # "the US-Japan alliance" or "their alliance" are bonds, not the organisation
