@@ -170,3 +170,19 @@ def test_the_subject_took_part_in_the_meeting_it_is_placed_in(code, text, expect
 def test_a_cleft_in_reported_speech_is_the_speakers_claim(code):  # type: ignore[no-untyped-def]
     events, _ = code("Lavrov argued that it is Britain that is violating the treaty.")
     assert ("sergei-lavrov", "ACCUSE", "GBR") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia held naval drills near Norway as a warning.", ("RUS", "THREATEN", "NOR")),
+    ("Ecuador condemned the Peruvian raid and said it would respond with force.",
+     ("ECU", "THREATEN", "PER")),
+])
+def test_a_threat_that_names_no_one_is_aimed_at_the_target_of_the_same_actors_act(  # type: ignore[no-untyped-def]
+        code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_a_warning_alongside_a_cooperative_act_is_aimed_at_no_partner(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Japan signed a deal with India and warned of hard times ahead.")
+    assert not any(e.type == "THREATEN" and e.target == "IND" for e in events)

@@ -68,7 +68,24 @@ class TriggerFinder:
         for cand in out:
             if cand.entry.third_party and not cand.targets and not cand.pairs:
                 cand.targets = self._served_sides(cand, out, roles)
+            elif cand.type == "THREATEN" and not cand.targets and not cand.pairs:
+                cand.targets = self._threatened(cand, out)
         return out
+
+    @staticmethod
+    def _threatened(threat: Candidate, cands: list[Candidate]) -> list[Found]:
+        """Whom a threat that names no one is aimed at: the target of the same actor's
+        hostile act in the sentence ("staged drills near Taiwan as a warning", "condemned
+        the drills and said it would respond")."""
+        own = {f.mention.actor_id for f in threat.sources}
+        for cand in cands:
+            if cand is threat or not cand.targets or cand.type in ("THREATEN", "REQUEST"):
+                continue
+            if QUAD_OF_TYPE[cand.type].endswith("cooperation"):
+                continue
+            if own & {f.mention.actor_id for f in cand.sources}:
+                return [f for f in cand.targets if f.mention.actor_id not in own]
+        return []
 
     @staticmethod
     def _served_sides(go_between: Candidate, cands: list[Candidate], roles: Roles
