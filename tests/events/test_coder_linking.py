@@ -186,3 +186,26 @@ def test_a_threat_that_names_no_one_is_aimed_at_the_target_of_the_same_actors_ac
 def test_a_warning_alongside_a_cooperative_act_is_aimed_at_no_partner(code):  # type: ignore[no-untyped-def]
     events, _ = code("Japan signed a deal with India and warned of hard times ahead.")
     assert not any(e.type == "THREATEN" and e.target == "IND" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine accused Russia of shelling the dam. Russia denied the charge on Friday.",
+     ("RUS", "REJECT", "UKR")),
+    ("Kenya blamed Somalia for the raid. Somalia has denied that its troops crossed the border.",
+     ("SOM", "REJECT", "KEN")),
+])
+def test_a_denial_answers_whoever_last_accused_the_denier(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_a_denial_with_no_accuser_before_is_aimed_at_no_one(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Serbia met Hungary on Monday. Serbia denied any wrongdoing.")
+    assert not any(e.type == "REJECT" for e in events)
+
+
+def test_a_charge_denied_in_a_relative_clause_answers_its_maker(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Chile accused Bolivia of arming rebels in Peru, a charge Bolivia denied.")
+    got = triples(events)
+    assert ("BOL", "REJECT", "CHL") in got
+    assert ("BOL", "REJECT", "PER") not in got

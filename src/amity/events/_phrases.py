@@ -53,6 +53,8 @@ class PhraseRoles:
         self.last_act: dict[str, tuple[int, list[Found]]] = {}
         # every side of the latest joint act of each type ("signed a deal with X": both)
         self.last_parties: dict[str, tuple[int, list[Found]]] = {}
+        # (where, accuser, accused side) of each accusation told so far
+        self.accusations: list[tuple[int, str, str]] = []
 
     def remember(self, type_: str, at: int, doers: list[Found],
                  partners: list[Found] | None = None) -> None:
@@ -77,6 +79,22 @@ class PhraseRoles:
         if at < 0 or not 0 < noun.idx - at <= ACT_WINDOW:
             return []
         return [Found(f.mention, noun, "coref") for f in doers]
+
+    def note_accusation(self, at: int, accuser: str, accused: str) -> None:
+        self.accusations.append((at, accuser, self.actors.rollup(accused)))
+
+    def accuser_of(self, side: str, denial: Token) -> list[Found]:
+        """Who last accused `side` (a rollup) shortly before the `denial`: whom it answers
+        ("Hezbollah denied that its weapons were stored there")."""
+        at = denial.idx
+        for told, accuser, accused in reversed(self.accusations):
+            if accused != side or not 0 <= at - told <= ACT_WINDOW:
+                continue
+            mention = next((m for m in reversed(self.actors.mentions)
+                            if m.actor_id == accuser and m.start < at), None)
+            if mention is not None:
+                return [Found(mention, denial, "coref")]
+        return []
 
     def recalled_parties(self, at: int) -> list[Found]:
         """Every side of the latest joint act (talks, a deal, a swap) told shortly before

@@ -129,6 +129,9 @@ class EventCoder:
             out += [replace(e, type="ACCUSE", quad=QUAD_OF_TYPE["ACCUSE"], mode="allege",
                             intensity=self.lexicon.score("ACCUSE", "allege")) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
+        for e in out:
+            if e.type == "ACCUSE" and not (e.negated or e.hypothetical):
+                roles.note_accusation(cand.trigger.idx, e.source, e.target)
         return out
 
     def _on_charges(self, trigger: Token) -> bool:

@@ -52,6 +52,7 @@ class Entry:
     mutual: str | None = None  # the type when co-actors act together with no target
     intended: bool = False  # counts only as a stated intention ("will respond")
     third_party: bool = False  # a go-between: aimed at the sides of the act it serves
+    answers: bool = False  # a denial: aimed at whoever last accused the denier's side
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,8 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         not_after=frozenset(spec.get("not_after") or []),
         actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"),
         intended=bool(spec.get("intended", False)),
-        third_party=bool(spec.get("third_party", False)))
+        third_party=bool(spec.get("third_party", False)),
+        answers=bool(spec.get("answers", False)))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:

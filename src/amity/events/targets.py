@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from amity.events._syntax import RELATIVE_PRONOUNS
+from amity.events._syntax import MESSAGE_NOUNS, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 from amity.record import QUAD_OF_TYPE
@@ -28,8 +28,7 @@ class Targets:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    @staticmethod
-    def relative_object(verb: Token, roles: Roles) -> list[Found]:
+    def relative_object(self, verb: Token, roles: Roles) -> list[Found]:
         """The antecedent of a relative clause whose object is left out."""
         node = verb
         for _ in range(3):
@@ -37,7 +36,11 @@ class Targets:
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
                        for c in node.children):
                     return []  # "which attacked ...": the antecedent is the subject
-                return roles.antecedent(node.head)
+                head = node.head
+                if head.lemma_.lower() in self.lexicon.claim_nouns | MESSAGE_NOUNS:
+                    # "a charge Tehran denied": who made the charge, not what it is about
+                    return roles.noun_sources(head)
+                return roles.antecedent(head)
             if node.dep_ not in ("xcomp", "conj"):
                 return []
             node = node.head

@@ -70,7 +70,20 @@ class TriggerFinder:
                 cand.targets = self._served_sides(cand, out, roles)
             elif cand.type == "THREATEN" and not cand.targets and not cand.pairs:
                 cand.targets = self._threatened(cand, out)
+            elif cand.entry.answers and not cand.targets and len(cand.sources) == 1:
+                cand.targets = self._answered(cand, out, roles)
         return out
+
+    @staticmethod
+    def _answered(denial: Candidate, cands: list[Candidate], roles: Roles) -> list[Found]:
+        """Whom a denial with no target answers: who accused the denier's side earlier in
+        the sentence ("X accused Iran of ..., a charge Tehran denied"), else before it."""
+        side = roles.actors.rollup(denial.sources[0].mention.actor_id)
+        for cand in cands:
+            if cand.type == "ACCUSE" and cand.trigger.i < denial.trigger.i and any(
+                    roles.actors.rollup(t.mention.actor_id) == side for t in cand.targets):
+                return cand.sources
+        return roles.accuser_of(side, denial.trigger)
 
     @staticmethod
     def _threatened(threat: Candidate, cands: list[Candidate]) -> list[Found]:
