@@ -209,3 +209,14 @@ def test_a_charge_denied_in_a_relative_clause_answers_its_maker(code):  # type: 
     got = triples(events)
     assert ("BOL", "REJECT", "CHL") in got
     assert ("BOL", "REJECT", "PER") not in got
+
+
+@pytest.mark.parametrize("text, expected, live", [
+    ("Pompeo said Cuba's seat at the summit was unwelcome, considering its support for the "
+     "Venezuelan regime.", ("CUB", "AID", "VEN"), True),
+    ("Iran is considering arming the Houthis.", ("IRN", "AID", "houthis"), False),
+])
+def test_considering_as_given_states_a_reason_not_a_possibility(code, text, expected, live):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert (expected in triples(events)) is live
+    assert expected in triples(events, live_only=False)

@@ -38,6 +38,13 @@ def _under_reporting(token: Token, lexicon: Lexicon) -> bool:
     return reporting_governor(token, lexicon) is not None
 
 
+def _given(node: Token) -> bool:
+    """ "..., considering its support for X": a participle with no subject of its own that
+    means "given" states a reason, not a possibility."""
+    return node.tag_ == "VBG" and node.dep_ in ("advcl", "prep") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children)
+
+
 def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     """Negation, hypothesis and intention over the trigger's own clause and its governors."""
     negated = hypothetical = intention = False
@@ -70,7 +77,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         if i > 0 and node.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in lexicon.negating_governors:
                 negated = True
-            if lemma in lexicon.hypothetical_governors:
+            if lemma in lexicon.hypothetical_governors and not _given(node):
                 hypothetical = True
             if lemma in lexicon.intention_governors:
                 intention = True
