@@ -230,3 +230,21 @@ def test_a_condemned_act_near_a_state_is_not_aimed_at_that_state(code):  # type:
 def test_every_name_of_a_list_hung_on_an_apposition_is_named(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected <= triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Syrian Democratic Forces, which are backed by France and have been closing in on "
+     "the Islamic State stronghold of Raqqa, paused.", ("sdf", "ASSAULT", "islamic-state")),
+    ("Russian troops advanced on Ukrainian positions.", ("RUS", "ASSAULT", "UKR")),
+    ("Pakistan bombed the mountains where Taliban fighters are hiding.",
+     ("PAK", "ASSAULT", "taliban")),
+])
+def test_closing_in_advancing_and_hitting_where_a_group_is_based(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_the_agent_of_a_passive_does_not_do_its_active_conjunct(code):  # type: ignore[no-untyped-def]
+    events, _ = code("The militia, which is backed by Iran and has been attacking Israel, "
+                     "grew stronger.")
+    assert ("IRN", "ASSAULT", "ISR") not in triples(events)

@@ -104,6 +104,10 @@ class Roles(PhraseRoles):
             reported = self._reported_conjunct(verb, head)
             if reported is not None:
                 return self.subjects(reported, depth + 1)
+            if verb.dep_ == "conj" and self.is_passive(head) and not self.is_passive(verb):
+                # "the SDF, which are backed by the US and have been closing in on X": the
+                # passive's subject does the active conjunct, not its agent
+                return self.passive_targets(head)
             found = self.subjects(head, depth + 1)
             if not found and verb.dep_ == "advcl" and head.dep_ == "ccomp":
                 # a closing participle ("..., demanding that ...") parsed under the reported

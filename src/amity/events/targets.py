@@ -104,7 +104,18 @@ class Targets:
             return self.prep_targets(obj, noun.preps | entry.preps | {"on", "against", "to"},
                                      roles) or roles.act_doers(obj)
         # "computers of X", "refused entry to X", "denied visas for X"
-        return roles.named_of(obj) or self.prep_targets(obj, {"to", "for"}, roles)
+        found = roles.named_of(obj) or self.prep_targets(obj, {"to", "for"}, roles)
+        if not found and QUAD_OF_TYPE[entry.type] == "material_conflict":
+            found = self.dwellers(obj, roles)
+        return found
+
+    @staticmethod
+    def dwellers(place: Token, roles: Roles) -> list[Found]:
+        """ "bombed the border area where PKK militants are based": who is at the place hit."""
+        return [f for clause in place.children if clause.dep_ == "relcl" and any(
+                    c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+                for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                for f in roles.named(s)]
 
     def prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
                       depth: int = 0) -> list[Found]:
