@@ -248,3 +248,14 @@ def test_the_agent_of_a_passive_does_not_do_its_active_conjunct(code):  # type: 
     events, _ = code("The militia, which is backed by Iran and has been attacking Israel, "
                      "grew stronger.")
     assert ("IRN", "ASSAULT", "ISR") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran and Britain signed a trade deal in 2015. Britain pulled out of the deal in 2018.",
+     ("GBR", "RETREAT", "IRN")),
+    ("Peru and Chile reached an understanding on Monday. Chile later reneged on the "
+     "understanding.", ("CHL", "REJECT", "PER")),
+])
+def test_leaving_a_deal_is_aimed_at_its_other_sides(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)

@@ -43,7 +43,7 @@ def _in_background(trigger: Token, quote: Quote) -> bool:
     writer's background, not the speaker's claim."""
     node = trigger
     while node.head.i != node.i and quote.start <= node.head.idx < quote.end:
-        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX") and not _cleft(node):
             return True
         node = node.head
     return False

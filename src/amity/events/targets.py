@@ -18,6 +18,8 @@ PLACE_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "throu
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE"})
 # Joint acts whose every side a reaction or a go-between is aimed at ("welcomed the deal").
 COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
+# Acts that leave, break or halt a joint act, and so are aimed at its other sides.
+LEAVING_TYPES = frozenset({"RETREAT", "REJECT", "SANCTION"})
 # Where a protest says what it wants: a purpose clause, a participle, a reason phrase.
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "prep"})
 
@@ -87,15 +89,16 @@ class Targets:
         noun = self.lexicon.nouns.get(lemma)
         if noun is None and obj.pos_ != "NOUN":
             return []
+        joint = noun is not None and noun.reciprocal and QUAD_OF_TYPE[noun.type] in COOPERATION
+        if joint and (entry.evaluative or entry.type in LEAVING_TYPES):
+            # "welcomed the deal between X and Y", "pulled out of the agreement": every side
+            # of it (the coder drops the actor's own); a deal told before, all who made it
+            return self.prep_targets(obj, {"between", "with"}, roles) or (
+                roles.noun_sources(obj) or roles.recalled_doers(obj, parties=True))
         if entry.evaluative:
             # "condemned the Russian attack": the target is who carried out the act
             # ("refuted claims of X being there": a claim's "of" phrase is its content)
             preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
-            if noun is not None and noun.reciprocal and QUAD_OF_TYPE[noun.type] in COOPERATION:
-                # "welcomed the deal between X and Y": every side of it (the coder drops the
-                # speaker's own); a deal told before, all who made it
-                return self.prep_targets(obj, {"between", "with"}, roles) or (
-                    roles.noun_sources(obj) or roles.recalled_doers(obj, parties=True))
             return roles.noun_sources(obj) or self.prep_targets(
                 obj, preps, roles) or roles.recalled_doers(obj)
         if noun is not None:

@@ -227,9 +227,7 @@ class TriggerFinder:
                         continue  # "targeted the YPG - a component of the SDF": an apposition
                     targets += self.targets.phrase_targets(child, entry, roles)
         if not targets:
-            for prep in verb.children:
-                if prep.dep_ not in ("prep", "prt", "agent"):
-                    continue
+            for prep in self._verb_preps(verb):
                 word = prep.lower_
                 if word in entry.preps or word in entry.prep_types:
                     found = [f for p in prep.children if p.dep_ == "pobj"
@@ -281,6 +279,18 @@ class TriggerFinder:
         if not sources and not targets:
             return None
         return Candidate(verb, entry, type_, sources, targets, how)
+
+    @staticmethod
+    def _verb_preps(verb: Token) -> list[Token]:
+        """The verb's prepositions, "out of" read as "of" ("pulled out of the deal")."""
+        out = []
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "prt", "agent"):
+                continue
+            out.append(prep)
+            if prep.lower_ in ("out", "away", "back"):
+                out += [c for c in prep.children if c.dep_ == "prep"]
+        return out
 
     def _xcomp_targets(self, verb: Token, entry: Entry, roles: Roles, depth: int
                        ) -> list[Found]:
