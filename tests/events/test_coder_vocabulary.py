@@ -259,3 +259,14 @@ def test_the_agent_of_a_passive_does_not_do_its_active_conjunct(code):  # type: 
 def test_leaving_a_deal_is_aimed_at_its_other_sides(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected in triples(events)
+
+
+def test_the_brokers_of_a_deal_do_not_agree_with_each_other(code):  # type: ignore[no-untyped-def]
+    events, _ = code("A truce brokered by Qatar, Egypt and Turkey was praised by Spain.")
+    assert not any(e.type == "AGREE" and {e.source, e.target} <= {"QAT", "EGY", "TUR"}
+                   for e in events)
+
+
+def test_what_a_denial_denies_names_no_one_it_answers(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Peru has repeatedly denied any involvement in Chile's crisis.")
+    assert not any(e.type == "REJECT" and e.target == "CHL" for e in events)

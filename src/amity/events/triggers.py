@@ -237,7 +237,9 @@ class TriggerFinder:
                         type_ = entry.prep_types.get(word, type_)
                         how = "prep"
                         break
-        if not targets:  # "halted aid to Serbia": the target of the object's own phrase
+        if not targets and not entry.answers:
+            # "halted aid to Serbia": the target of the object's own phrase (what a denial
+            # denies, "involvement in X's murder", names no one it answers)
             for obj in objects:
                 targets = self.targets.prep_targets(
                     obj, entry.preps | {"to", "on", "against", "with", "for", "in"}, roles)
@@ -278,6 +280,10 @@ class TriggerFinder:
             how = "place" if targets else how
         if not sources and not targets:
             return None
+        # "a deal brokered by X and Y": the agents named as the deal's authors are the
+        # doers, not also the targets
+        said = {f.mention.start for f in sources}
+        targets = [t for t in targets if t.mention.start not in said]
         return Candidate(verb, entry, type_, sources, targets, how)
 
     @staticmethod
