@@ -284,3 +284,9 @@ def test_the_north_and_the_south_are_the_halves_named_before(nlp) -> None:  # ty
 def test_the_north_with_no_half_named_before_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
     table = actors_of(nlp, "Fighting spread across Mali. The North has seen the worst of it.")
     assert all(m.text != "The North" for m in table.mentions)
+
+
+def test_an_alliance_between_others_is_not_the_alliance_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "NATO met in Brussels. The alliance between Russia and China "
+                           "worried its members.")
+    assert all(m.actor_id != "NATO" or m.text == "NATO" for m in table.mentions)

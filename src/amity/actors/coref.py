@@ -150,7 +150,8 @@ def _descriptions(r: Resolver) -> None:
                 i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
             # "the North" after "North Korea", "the South" after "South Sudan"
             kinds, name_has, via = ("state",), (low + " ",), "pronoun"
-        elif low == "alliance" and start == i - 1:
+        elif low == "alliance" and start == i - 1 and not (
+                i + 1 < len(doc) and doc[i + 1].lower_ in ("between", "of", "with")):
             # "the alliance": the latest organisation that is one ("NATO ... the alliance");
             # "the US-Japan alliance" or "their alliance" are bonds, not the organisation
             kinds, name_has, via = ("igo",), ("alliance",), "pronoun"
