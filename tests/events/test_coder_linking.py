@@ -220,3 +220,15 @@ def test_considering_as_given_states_a_reason_not_a_possibility(code, text, expe
     events, _ = code(text)
     assert (expected in triples(events)) is live
     assert expected in triples(events, live_only=False)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Chile repeated its demand that Bolivia release the Peruvian prisoners.",
+     ("BOL", "CONCEDE", "peruvian-prisoners")),
+    ("Egypt demanded that Israel withdraw its troops from Lebanon.",
+     ("ISR", "RETREAT", "LBN")),
+])
+def test_the_act_a_demand_asks_for_is_not_yet_done(code, text, act):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert act not in triples(events)
+    assert act in triples(events, live_only=False)

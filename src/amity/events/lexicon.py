@@ -78,6 +78,7 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     decision_verbs: frozenset[str]
+    demand_governors: frozenset[str] = frozenset()
 
     def score(self, type_: str, mode: str | None, explicit: float | None = None) -> float:
         """The PLOVER score of a type in a mode (the type's default when the mode has none)."""
@@ -156,6 +157,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hypothetical_nouns=words("hypothetical_nouns"),
         claim_nouns=words("claim_nouns"),
         decision_verbs=words("decision_verbs"),
+        demand_governors=words("demand_governors"),
     )
 
 

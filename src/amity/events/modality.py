@@ -38,6 +38,17 @@ def _under_reporting(token: Token, lexicon: Lexicon) -> bool:
     return reporting_governor(token, lexicon) is not None
 
 
+def _demanded(clause: Token, lexicon: Lexicon) -> bool:
+    """ "demanded that Israel withdraw", "its demand that Israel ease restrictions": the act
+    a demand asks for (a subjunctive or "should" clause) has not been done."""
+    if clause.dep_ not in ("ccomp", "acl") or clause.head.lemma_.lower() not in (
+            lexicon.demand_governors):
+        return False
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return (clause.tag_ == "VB" and not auxes) or any(a in lexicon.deontic_modals
+                                                        for a in auxes)
+
+
 def _given(node: Token) -> bool:
     """ "..., considering its support for X": a participle with no subject of its own that
     means "given" states a reason, not a possibility."""
@@ -106,6 +117,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             hypothetical = True
         if node.pos_ in ("VERB", "AUX") and i > 0 and node.dep_ not in _CLAUSAL_UP:
             break
+    if _demanded(path[-1], lexicon):
+        hypothetical = True
     # a condition anywhere above ("if Trump announced he will reimpose ...")
     for anc in trigger.ancestors:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_marks
