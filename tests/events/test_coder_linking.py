@@ -232,3 +232,14 @@ def test_the_act_a_demand_asks_for_is_not_yet_done(code, text, act):  # type: ig
     events, _ = code(text)
     assert act not in triples(events)
     assert act in triples(events, live_only=False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spanish Prime Minister Pedro Sanchez gave a stern reminder Saturday to Libya that it "
+     "must cooperate fully with UN monitors.", ("pedro-sanchez", "REQUEST", "LBY")),
+    ("The Red Cross operating in Yemen said Saudi and Emirati forces must open the ports.",
+     ("international-committee-of-the-red-cross", "REQUEST", "SAU")),
+])
+def test_a_message_to_x_and_a_participle_misread_as_the_subject(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)

@@ -69,6 +69,9 @@ class Roles(PhraseRoles):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return self.antecedent(verb.head)
             found = self.named(child)
+            if not found and child.tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": the participle's own subject
+                found = [f for c in child.children if c.dep_ == "nsubj" for f in self.named(c)]
             if not found and child.pos_ == "NOUN" and any(
                     c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in child.children):
                 found = self.reporter(verb, depth)  # "the ministry said its jets struck ..."

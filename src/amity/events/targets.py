@@ -123,7 +123,7 @@ class Targets:
     def prep_targets(self, tok: Token, preps: frozenset[str] | set[str], roles: Roles,
                       depth: int = 0) -> list[Found]:
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 # "demonstrations against abuses by the army": the act's doer
                 found = [f for p in prep.children if p.dep_ == "pobj"
                          for f in roles.named(p) or roles.act_doers(p)]
