@@ -270,3 +270,29 @@ def test_the_brokers_of_a_deal_do_not_agree_with_each_other(code):  # type: igno
 def test_what_a_denial_denies_names_no_one_it_answers(code):  # type: ignore[no-untyped-def]
     events, _ = code("Peru has repeatedly denied any involvement in Chile's crisis.")
     assert not any(e.type == "REJECT" and e.target == "CHL" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Lebanese government accepted demands from Hezbollah for a new cabinet.",
+     ("lbn-government", "CONCEDE", "hezbollah")),
+    ("Kenya accepted the proposal from Ethiopia.", ("KEN", "AGREE", "ETH")),
+    ("Jordan said it had paid compensation to the Syrian government.",
+     ("JOR", "RETREAT", "syr-government")),
+    ("Georgian Prime Minister Irakli Garibashvili received a team of observers from the OSCE.",
+     ("irakli-garibashvili", "RETREAT", "OSCE")),
+    ("The Red Cross suspended aid deliveries in Libya.",
+     ("international-committee-of-the-red-cross", "SANCTION", "LBY")),
+])
+def test_yielding_to_demands_paying_compensation_letting_observers_in(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_a_unions_strike_is_a_protest_and_calling_it_off_concedes(code):  # type: ignore[no-untyped-def]
+    events, table = code("The Kenya Union of Teachers called off its strike against the "
+                         "Kenyan government.")
+    union = next(a for a in table.actors if a.startswith("kenya-union"))
+    assert (union, "CONCEDE", "ken-government") in triples(events)
+    assert not any(e.type == "ASSAULT" for e in events)
+    assert (union, "PROTEST", "ken-government") in triples(events, live_only=False)
+    assert (union, "PROTEST", "ken-government") not in triples(events)

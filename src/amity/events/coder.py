@@ -97,22 +97,26 @@ class EventCoder:
         for src, tgt in pairs:
             if not self._valid_pair(src, tgt, actors):
                 continue
-            pair_type = type_
+            pair_type, pair_mode = type_, mode
             kind_type = cand.entry.actor_types.get(actors.actor(tgt.mention.actor_id).kind)
             if kind_type is not None and tgt.how == "direct" and type_ == cand.type:
                 pair_type = kind_type  # "Iran supports Assad": material backing
+            doer_type = cand.entry.source_types.get(actors.actor(src.mention.actor_id).kind)
+            if doer_type is not None and type_ == cand.type:
+                pair_type, _, doer_mode = doer_type.partition("/")  # "the union's strike"
+                pair_mode = doer_mode or None
             asserted = self._asserted_by(attribution, src, pair_type, mood.intention, actors,
                                          cand.trigger.tag_ in ("VBZ", "VBP"))
             confidence = CONFIDENCE[cand.how]
             for f in (src, tgt):
                 if f.how != "direct" or f.mention.via == "pronoun":
                     confidence *= INDIRECT
+            pair_mode = pair_mode if pair_type == type_ or doer_type else None
             out.append(Event(
                 source=src.mention.actor_id, target=tgt.mention.actor_id, type=pair_type,
                 quad=QUAD_OF_TYPE[pair_type],
-                intensity=self.lexicon.score(pair_type, mode if pair_type == type_ else None,
-                                             cand.entry.score),
-                evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
+                intensity=self.lexicon.score(pair_type, pair_mode, cand.entry.score),
+                evidence=evidence, mode=pair_mode, date=when,
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
         out += self._spoken_acts(out, attribution, actors)

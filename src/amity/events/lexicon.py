@@ -53,6 +53,7 @@ class Entry:
     intended: bool = False  # counts only as a stated intention ("will respond")
     third_party: bool = False  # a go-between: aimed at the sides of the act it serves
     answers: bool = False  # a denial: aimed at whoever last accused the denier's side
+    source_types: dict[str, str] = field(default_factory=dict)  # doer kind → TYPE[/mode]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,8 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"),
         intended=bool(spec.get("intended", False)),
         third_party=bool(spec.get("third_party", False)),
-        answers=bool(spec.get("answers", False)))
+        answers=bool(spec.get("answers", False)),
+        source_types=dict(spec.get("source_types") or {}))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:

@@ -85,6 +85,9 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         break
     for i, node in enumerate(path):
         lemma = node.lemma_.lower()
+        particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+        if i > 0 and particle and f"{lemma} {particle}" in lexicon.negating_governors:
+            negated = True  # "called off the strike"
         if i > 0 and node.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in lexicon.negating_governors:
                 negated = True

@@ -10,7 +10,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from amity.events._syntax import REFLEXIVES, RELATIVE_PRONOUNS
+from amity.events._syntax import MESSAGE_NOUNS, REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 from amity.events.targets import PLACED_TYPES, Targets
@@ -247,8 +247,11 @@ class TriggerFinder:
                     how = "prep"
                     break
         if not targets and entry.evaluative and objects:
-            # "rejected warnings by X": the object's "by" phrase parsed on the verb
-            targets = [f for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            # "rejected warnings by X", "accepted the proposal from X": the object's author
+            # parsed on the verb
+            messages = any(o.lemma_.lower() in MESSAGE_NOUNS for o in objects)
+            targets = [f for prep in verb.children if prep.dep_ == "prep" and (
+                           prep.lower_ == "by" or prep.lower_ == "from" and messages)
                        and any(o.i < prep.i for o in objects)
                        for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
             how = "prep" if targets else how
