@@ -296,3 +296,27 @@ def test_a_unions_strike_is_a_protest_and_calling_it_off_concedes(code):  # type
     assert not any(e.type == "ASSAULT" for e in events)
     assert (union, "PROTEST", "ken-government") in triples(events, live_only=False)
     assert (union, "PROTEST", "ken-government") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan and Australia held drills in May. China has long characterized the exercises as "
+     "preparation for a war.", {("CHN", "ACCUSE", "JPN"), ("CHN", "ACCUSE", "AUS")}),
+    ("Russia described the Georgian raid as a terrorist attack.", {("RUS", "ACCUSE", "GEO")}),
+    ("The envoy Ann Berg has referred to the Russian-held zone as a haven for smugglers.",
+     {("ann-berg", "ACCUSE", "RUS")}),
+])
+def test_describing_a_deed_as_something_hostile_accuses_its_doer(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected <= triples(events)
+
+
+def test_a_neutral_description_is_no_accusation(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Iran described the talks with Oman as productive.")
+    assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_a_description_of_attacks_by_x_accuses_x_not_the_describer(code):  # type: ignore[no-untyped-def]
+    events, _ = code("The head of the United Nations panel described a number of brutal attacks "
+                     "by Sudanese government troops against civilians.")
+    assert ("UN", "ACCUSE", "sdn-government") in triples(events)
+    assert ("sdn-government", "ACCUSE", "UN") not in triples(events)

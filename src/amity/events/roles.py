@@ -34,9 +34,9 @@ class Roles(PhraseRoles):
         # the small model often parses a reduced passive "X, designated ... by Y" as active
         if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
             return False
-        if verb.tag_ == "VBD" and any(c.dep_ == "dobj" and (
-                c.lemma_.lower() in self.lexicon.nouns or c.lemma_.lower() in MESSAGE_NOUNS)
-                for c in verb.children):
+        if verb.tag_ == "VBD" and any(c.dep_ == "dobj" and any(
+                t.lemma_.lower() in self.lexicon.nouns or t.lemma_.lower() in MESSAGE_NOUNS
+                for t in c.subtree) for c in verb.children):
             return False  # "rejected warnings by X": "by X" made the warnings
         return any(c.dep_ == "prep" and c.lower_ == "by" and any(
             p.dep_ == "pobj" and self.named(p) for p in c.children) for c in verb.children)

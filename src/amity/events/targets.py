@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from amity.events._syntax import MESSAGE_NOUNS, RELATIVE_PRONOUNS
+from amity.events._syntax import MESSAGE_NOUNS, PLACE_NOUNS, RELATIVE_PRONOUNS, participle_word
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 from amity.record import QUAD_OF_TYPE
@@ -18,6 +18,8 @@ PLACE_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "throu
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE"})
 # Joint acts whose every side a reaction or a go-between is aimed at ("welcomed the deal").
 COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
+# "the Turkish-protected zone": modifiers that say who holds a place (besides affiliations).
+HOLDING = frozenset({"protected", "occupied", "held", "controlled", "administered"})
 # Acts that leave, break or halt a joint act, and so are aimed at its other sides.
 LEAVING_TYPES = frozenset({"RETREAT", "REJECT", "SANCTION"})
 # Where a protest says what it wants: a purpose clause, a participle, a reason phrase.
@@ -100,7 +102,7 @@ class Targets:
             # ("refuted claims of X being there": a claim's "of" phrase is its content)
             preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
             return roles.noun_sources(obj) or self.prep_targets(
-                obj, preps, roles) or roles.recalled_doers(obj)
+                obj, preps, roles) or roles.recalled_doers(obj) or self.holders(obj, roles)
         if noun is not None:
             # "eased sanctions on Iran": the target is that of the object's act; "refused
             # the demand from X": who made it
@@ -111,6 +113,21 @@ class Targets:
         if not found and QUAD_OF_TYPE[entry.type] == "material_conflict":
             found = self.dwellers(obj, roles)
         return found
+
+    def holders(self, place: Token, roles: Roles) -> list[Found]:
+        """ "the Turkish-protected zone", "the Russian-held town": who holds a place judged."""
+        if place.lemma_.lower() not in PLACE_NOUNS:
+            return []
+        out = []
+        for mod in place.children:
+            pm = roles.participle_modifier(mod) if mod.dep_ in ("amod", "compound") else None
+            word = participle_word(pm[1]) if pm is not None else ""
+            if pm is None or word not in self.lexicon.affiliation_modifiers | HOLDING:
+                continue
+            m = roles.modifier_actor(pm[0], pm[1])
+            if m is not None:
+                out.append(Found(m, pm[0], "modifier"))
+        return out
 
     @staticmethod
     def dwellers(place: Token, roles: Roles) -> list[Found]:

@@ -237,9 +237,10 @@ class TriggerFinder:
                         type_ = entry.prep_types.get(word, type_)
                         how = "prep"
                         break
-        if not targets and not entry.answers:
+        if not targets and not entry.answers and not (entry.evaluative and entry.needs):
             # "halted aid to Serbia": the target of the object's own phrase (what a denial
-            # denies, "involvement in X's murder", names no one it answers)
+            # denies, "involvement in X's murder", names no one it answers; "described the
+            # violence to the AP as ..." tells whom it was said to)
             for obj in objects:
                 targets = self.targets.prep_targets(
                     obj, entry.preps | {"to", "on", "against", "with", "for", "in"}, roles)
