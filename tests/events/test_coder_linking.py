@@ -243,3 +243,13 @@ def test_the_act_a_demand_asks_for_is_not_yet_done(code, text, act):  # type: ig
 def test_a_message_to_x_and_a_participle_misread_as_the_subject(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected in triples(events)
+
+
+@pytest.mark.parametrize("text", [
+    "It is likely that Latvia will retaliate against Belarus.",
+    "It is likely Latvia will retaliate against Belarus.",
+])
+def test_what_the_writer_calls_likely_has_not_happened(code, text):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert not triples(events)
+    assert any((s, t) == ("LVA", "BLR") for s, _, t in triples(events, live_only=False))

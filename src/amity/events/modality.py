@@ -38,6 +38,20 @@ def _under_reporting(token: Token, lexicon: Lexicon) -> bool:
     return reporting_governor(token, lexicon) is not None
 
 
+_MAYBE = frozenset({"likely", "possibly", "probably", "perhaps", "maybe"})
+_UNCERTAIN = frozenset({"likely", "unlikely", "possible", "probable", "doubtful", "unclear",
+                        "uncertain", "conceivable", "plausible"})
+
+
+def _judged_uncertain(clause: Token) -> bool:
+    """ "it is likely they will respond", "it was unclear whether ...": a clause the writer
+    calls possible has not happened."""
+    head = clause.head
+    return clause.dep_ in ("ccomp", "csubj") and head.i != clause.i and (
+        head.lower_ in _UNCERTAIN or any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN
+                                         for c in head.children))
+
+
 def _demanded(clause: Token, lexicon: Lexicon) -> bool:
     """ "demanded that Israel withdraw", "its demand that Israel ease restrictions": the act
     a demand asks for (a subjunctive or "should" clause) has not been done."""
@@ -111,6 +125,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                         hypothetical = True
             if child.dep_ == "mark" and low in lexicon.hypothetical_marks:
                 hypothetical = True
+            if child.dep_ == "advmod" and low in _MAYBE:
+                hypothetical = True  # "will likely retaliate": a prediction
         if node.dep_ == "acl" and node.head.lemma_.lower() in lexicon.hypothetical_nouns:
             hypothetical = True  # "the ability to negotiate with Iran"
         if node.dep_ == "pcomp" and node.head.lower_ == "without":
@@ -120,7 +136,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             hypothetical = True
         if node.pos_ in ("VERB", "AUX") and i > 0 and node.dep_ not in _CLAUSAL_UP:
             break
-    if _demanded(path[-1], lexicon):
+    if _demanded(path[-1], lexicon) or _judged_uncertain(path[-1]):
         hypothetical = True
     # a condition anywhere above ("if Trump announced he will reimpose ...")
     for anc in trigger.ancestors:
