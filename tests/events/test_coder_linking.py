@@ -253,3 +253,13 @@ def test_what_the_writer_calls_likely_has_not_happened(code, text):  # type: ign
     events, _ = code(text)
     assert not triples(events)
     assert any((s, t) == ("LVA", "BLR") for s, _, t in triples(events, live_only=False))
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba and Mexico held talks on Friday. The meeting came amid tension, with Mexico warning "
+    "of sanctions if there is no agreement.",
+    "Cuba and Mexico held talks on Friday. Mexico warned of sanctions if there is no deal.",
+])
+def test_a_threat_conditioned_on_a_deal_is_aimed_at_the_other_side_of_the_talks(code, text):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert ("MEX", "THREATEN", "CUB") in triples(events)

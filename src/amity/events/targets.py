@@ -73,9 +73,17 @@ class Targets:
                         for m in clause.children):
                     found = [f for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                              for f in roles.named(c)]
+                    if not found and any(self._joint(t) for t in clause.subtree):
+                        # "warned of force if there is no agreement": the other sides of the
+                        # deal or talks under way
+                        found = roles.recalled_parties(verb.idx)
                     if found:
                         return found
         return []
+
+    def _joint(self, tok: Token) -> bool:
+        noun = self.lexicon.nouns.get(tok.lemma_.lower())
+        return noun is not None and noun.reciprocal and QUAD_OF_TYPE[noun.type] in COOPERATION
 
     def phrase_targets(self, obj: Token, entry: Entry, roles: Roles) -> list[Found]:
         """The actors an object names; for an act ("the Russian attack"), its doer or target."""

@@ -69,7 +69,9 @@ class TriggerFinder:
             if cand.entry.third_party and not cand.targets and not cand.pairs:
                 cand.targets = self._served_sides(cand, out, roles)
             elif cand.type == "THREATEN" and not cand.targets and not cand.pairs:
-                cand.targets = self._threatened(cand, out)
+                cand.targets = self._threatened(cand, out) or [
+                    f for f in self.targets.condition_targets(sent.root, roles)
+                    if f.mention.actor_id not in {s.mention.actor_id for s in cand.sources}]
             elif cand.entry.answers and not cand.targets and len(cand.sources) == 1:
                 cand.targets = self._answered(cand, out, roles)
         return out
