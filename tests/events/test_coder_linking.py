@@ -263,3 +263,22 @@ def test_what_the_writer_calls_likely_has_not_happened(code, text):  # type: ign
 def test_a_threat_conditioned_on_a_deal_is_aimed_at_the_other_side_of_the_talks(code, text):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert ("MEX", "THREATEN", "CUB") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran fired two missiles into the sea on Monday. The United Nations condemned the test.",
+     ("UN", "ACCUSE", "IRN")),
+    ("Russia withdrew its troops from Moldova. Romania welcomed the move.",
+     ("ROU", "SUPPORT", "RUS")),
+])
+def test_a_deed_named_again_is_done_by_the_doer_of_the_latest_act_of_its_kind(code, text,  # type: ignore[no-untyped-def]
+                                                                            expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_warning_that_a_deed_is_dangerous_is_no_threat_to_its_doer(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Iran fired two missiles on Monday. Spain condemned the test and warned "
+                     "that such tests are a threat to peace.")
+    assert ("ESP", "ACCUSE", "IRN") in triples(events)
+    assert ("ESP", "THREATEN", "IRN") not in triples(events)

@@ -13,6 +13,7 @@ from amity.actors.table import ActorMention, ActorTable
 from amity.events._syntax import (
     ACT_WINDOW,
     AUTHORING_VERBS,
+    DEED_NOUNS,
     DEFINITE,
     GROUP_NOUNS,
     GROUP_WINDOW,
@@ -27,7 +28,7 @@ from amity.events._syntax import (
     stray_conjuncts,
 )
 from amity.events.lexicon import Lexicon
-from amity.record import Quote
+from amity.record import QUAD_OF_TYPE, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,19 @@ class PhraseRoles:
             if mention is not None:
                 return [Found(mention, denial, "coref")]
         return []
+
+    def recalled_deed(self, noun: Token, hostile: bool) -> list[Found]:
+        """ "condemned the test" after "North Korea fired missiles": a definite deed noun
+        with no doer of its own is the latest material act of that kind told shortly before."""
+        if noun.lemma_.lower() not in DEED_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+            return []
+        quad = "material_conflict" if hostile else "material_cooperation"
+        best: tuple[int, list[Found]] = (-1, [])
+        for type_, (told, doers) in self.last_act.items():
+            if QUAD_OF_TYPE[type_] == quad and 0 < noun.idx - told <= ACT_WINDOW and told > best[0]:
+                best = (told, doers)
+        return [Found(f.mention, noun, "coref") for f in best[1]]
 
     def recalled_parties(self, at: int) -> list[Found]:
         """Every side of the latest joint act (talks, a deal, a swap) told shortly before

@@ -39,6 +39,7 @@ COMMITTING_VERBS = _words("committing_verbs")
 AUTHORING_VERBS = _words("authoring_verbs")
 ACCUSING_CONTROL = _words("accusing_control")
 OBJECT_CONTROL = _words("object_control")
+DEED_NOUNS = _words("deed_nouns")
 
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})

@@ -110,7 +110,8 @@ class Targets:
             # ("refuted claims of X being there": a claim's "of" phrase is its content)
             preps = {"from", "by"} if lemma in self.lexicon.claim_nouns else {"of", "from", "by"}
             return roles.noun_sources(obj) or self.prep_targets(
-                obj, preps, roles) or roles.recalled_doers(obj) or self.holders(obj, roles)
+                obj, preps, roles) or roles.recalled_doers(obj) or self.holders(obj, roles) or (
+                roles.recalled_deed(obj, not QUAD_OF_TYPE[entry.type].endswith("cooperation")))
         if noun is not None:
             # "eased sanctions on Iran": the target is that of the object's act; "refused
             # the demand from X": who made it

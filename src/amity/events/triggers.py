@@ -98,6 +98,8 @@ class TriggerFinder:
                 continue
             if QUAD_OF_TYPE[cand.type].endswith("cooperation"):
                 continue
+            if QUAD_OF_TYPE[cand.type] == "verbal_conflict" and not threat.entry.intended:
+                continue  # "condemned the test and warned that such tests are a threat"
             if own & {f.mention.actor_id for f in cand.sources}:
                 return [f for f in cand.targets if f.mention.actor_id not in own]
         return []
