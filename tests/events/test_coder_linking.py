@@ -282,3 +282,18 @@ def test_warning_that_a_deed_is_dangerous_is_no_threat_to_its_doer(code):  # typ
                      "that such tests are a threat to peace.")
     assert ("ESP", "ACCUSE", "IRN") in triples(events)
     assert ("ESP", "THREATEN", "IRN") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sara Holm, a fellow at the Atlantic Council, noted that the Trump administration lies "
+     "all the time about Cuba.", ("sara-holm", "ACCUSE", "trump-administration")),
+    ("Armenia said Azerbaijan had sabotaged the talks.", ("ARM", "ACCUSE", "AZE")),
+])
+def test_telling_that_another_did_a_misdeed_accuses_them(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_a_misdeed_the_writer_states_is_no_event(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Azerbaijan sabotaged the talks with Armenia.")
+    assert not any(e.type in ("ACCUSE", "REJECT") for e in events)

@@ -217,7 +217,7 @@ class EventCoder:
         quad = QUAD_OF_TYPE[type_]
         hostile = quad == "material_conflict" or type_ in ("REJECT", "THREATEN")
         alleged = att.accusing and quad.startswith("material") and (
-            att.verb in self.lexicon.alleging_verbs)
+            att.verb in self.lexicon.alleging_verbs) or cand.entry.misdeed
         side = actors.rollup(att.speaker) if att.speaker in actors else att.speaker
         aimed = [t for t in [*cand.targets, *(b for _, b in cand.pairs)]
                  if t.mention.actor_id in actors and actors.rollup(t.mention.actor_id) == side]

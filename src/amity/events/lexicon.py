@@ -54,6 +54,7 @@ class Entry:
     third_party: bool = False  # a go-between: aimed at the sides of the act it serves
     answers: bool = False  # a denial: aimed at whoever last accused the denier's side
     source_types: dict[str, str] = field(default_factory=dict)  # doer kind → TYPE[/mode]
+    misdeed: bool = False  # no event of its own; telling it accuses the doer ("lies")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class Lexicon:
     claim_nouns: frozenset[str]
     decision_verbs: frozenset[str]
     demand_governors: frozenset[str] = frozenset()
+    misdeed_verbs: frozenset[str] = frozenset()
 
     def score(self, type_: str, mode: str | None, explicit: float | None = None) -> float:
         """The PLOVER score of a type in a mode (the type's default when the mode has none)."""
@@ -160,6 +162,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         claim_nouns=words("claim_nouns"),
         decision_verbs=words("decision_verbs"),
         demand_governors=words("demand_governors"),
+        misdeed_verbs=words("misdeed_verbs"),
     )
 
 

@@ -65,6 +65,13 @@ class TriggerFinder:
                 out += self.demand_candidates(tok, roles)
             if tok.pos_ == "VERB" and lemma in self.lexicon.alleging_verbs and cand is None:
                 out += self.allegation_candidates(tok, roles)
+            if cand is None and tok.pos_ == "VERB" and lemma in self.lexicon.misdeed_verbs:
+                # "X said the administration lies about Iran": no event of its own, but whoever
+                # tells it accuses the doer (the coder's claim layer)
+                sources = roles.subjects(tok)
+                if sources:
+                    entry = Entry(key=lemma, type="REJECT", misdeed=True)
+                    out.append(Candidate(tok, entry, "REJECT", sources, [], "claim"))
         for cand in out:
             if cand.entry.third_party and not cand.targets and not cand.pairs:
                 cand.targets = self._served_sides(cand, out, roles)
