@@ -297,3 +297,13 @@ def test_telling_that_another_did_a_misdeed_accuses_them(code, text, expected): 
 def test_a_misdeed_the_writer_states_is_no_event(code):  # type: ignore[no-untyped-def]
     events, _ = code("Azerbaijan sabotaged the talks with Armenia.")
     assert not any(e.type in ("ACCUSE", "REJECT") for e in events)
+
+
+def test_we_asked_about_in_a_speakers_words_is_the_speakers_side(code):  # type: ignore[no-untyped-def]
+    text = ("Fidel Castro spoke on Monday. \"The United States asked through its envoy whether "
+            "we could cooperate, and I said no.\"")
+    start = text.index("The United")
+    quote = Quote(speaker="fidel-castro", kind="direct", text=text[start:-2], start=start,
+                  end=len(text) - 2)
+    events, table = code(text, [quote])
+    assert ("USA", "REQUEST", table.rollup("fidel-castro")) in triples(events)

@@ -119,15 +119,19 @@ class PhraseRoles:
                 best = (told, parties)
         return best[1]
 
-    def quote_speaker(self, token: Token) -> list[Found]:
-        """ "We remain prepared to respond," said X: a first person in quoted words is X."""
+    def quote_speaker(self, token: Token, side: bool = False) -> list[Found]:
+        """ "We remain prepared to respond," said X: a first person in quoted words is X
+        (with `side`, a "we" is X's side: "they asked whether we could cooperate")."""
         inside = [q for q in self.direct_quotes if q.start <= token.idx < q.end]
         if not inside:
             return []
         quote = min(inside, key=lambda q: q.end - q.start)
         assert quote.speaker is not None
+        speaker = quote.speaker
+        if side and token.lower_ == "we" and self.actors.rollup(speaker) in self.actors:
+            speaker = self.actors.rollup(speaker)
         mention = ActorMention(token.idx, token.idx + len(token.text), token.text,
-                               quote.speaker, "pronoun")
+                               speaker, "pronoun")
         return [Found(mention, token, "coref")]
 
     # -- noun phrases -------------------------------------------------------------------

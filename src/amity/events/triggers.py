@@ -10,7 +10,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from amity.events._syntax import MESSAGE_NOUNS, REFLEXIVES, RELATIVE_PRONOUNS
+from amity.events._syntax import FIRST_PERSON, MESSAGE_NOUNS, REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 from amity.events.targets import PLACED_TYPES, Targets
@@ -273,8 +273,11 @@ class TriggerFinder:
             own = {f.mention.actor_id for f in sources}
             for child in verb.children:
                 if child.dep_ == "ccomp":
+                    # ("asked whether we could cooperate," X said: "we" is the speaker)
                     targets = [f for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
-                               for f in roles.named(s) if f.mention.actor_id not in own]
+                               for f in roles.named(s) or (roles.quote_speaker(s, True) if (
+                                   s.lower_ in FIRST_PERSON) else [])
+                               if f.mention.actor_id not in own]
                     if not targets and entry.type == "THREATEN":
                         targets = [f for t in child.subtree if t.dep_ == "poss"
                                    for f in roles.named(t) if f.mention.actor_id not in own]
