@@ -290,3 +290,14 @@ def test_an_alliance_between_others_is_not_the_alliance_named_before(nlp) -> Non
     table = actors_of(nlp, "NATO met in Brussels. The alliance between Russia and China "
                            "worried its members.")
     assert all(m.actor_id != "NATO" or m.text == "NATO" for m in table.mentions)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Thousands of Syrian Kurds marched in Qamishli.", "Syrian Kurds"),
+    ("Egyptian doctors went on strike on Monday.", "Egyptian doctors"),
+])
+def test_people_of_a_country_by_community_or_trade_are_a_group_of_their_own(  # type: ignore[no-untyped-def]
+        nlp, text: str, group: str) -> None:
+    table = actors_of(nlp, text)
+    aid = mentioned(table, group)
+    assert aid is not None and table.actor(aid).kind == "organization"
