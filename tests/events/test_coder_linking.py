@@ -307,3 +307,11 @@ def test_we_asked_about_in_a_speakers_words_is_the_speakers_side(code):  # type:
                   end=len(text) - 2)
     events, table = code(text, [quote])
     assert ("USA", "REQUEST", table.rollup("fidel-castro")) in triples(events)
+
+
+def test_who_is_helped_when_the_help_is_parsed_as_a_clause(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Britons have sent trainers to Kenya to help the Kenyan army and the "
+                     "Germans have done likewise.")
+    got = triples(events)
+    assert ("GBR", "AID", "ken-military") in got
+    assert ("GBR", "AID", "DEU") not in got

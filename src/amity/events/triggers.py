@@ -281,6 +281,12 @@ class TriggerFinder:
                     if not targets and entry.type == "THREATEN":
                         targets = [f for t in child.subtree if t.dep_ == "poss"
                                    for f in roles.named(t) if f.mention.actor_id not in own]
+        if not targets and entry.type == "AID" and entry.object and not objects:
+            # "helped the Iraqi army retake the city" (parsed as a clause): who is helped
+            own = {f.mention.actor_id for f in sources}
+            targets = [f for child in verb.children if child.dep_ == "ccomp"
+                       for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for f in roles.named(s, conj=False) if f.mention.actor_id not in own]
         if not targets and entry.object and not objects and not roles.is_passive(verb):
             targets = self.targets.relative_object(verb, roles)  # "a country it has sanctioned"
         if not targets and entry.type == "THREATEN":
