@@ -320,3 +320,14 @@ def test_a_description_of_attacks_by_x_accuses_x_not_the_describer(code):  # typ
                      "by Sudanese government troops against civilians.")
     assert ("UN", "ACCUSE", "sdn-government") in triples(events)
     assert ("sdn-government", "ACCUSE", "UN") not in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union banned Belarus from its airspace.", ("EU", "SANCTION", "BLR")),
+    ("The tests defy a U.N. resolution prohibiting Tehran from enriching uranium.",
+     ("UN", "SANCTION", "IRN")),
+    ("Iran banned the BBC.", ("IRN", "COERCE", "bbc")),
+])
+def test_an_international_bodys_ban_is_a_sanction_a_states_coercion(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
