@@ -315,3 +315,17 @@ def test_who_is_helped_when_the_help_is_parsed_as_a_clause(code):  # type: ignor
     got = triples(events)
     assert ("GBR", "AID", "ken-military") in got
     assert ("GBR", "AID", "DEU") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba asked Mexico for help on Monday. Mexico said no.",
+    "Cuba asked Mexico for help on Monday. Mexico refused.",
+])
+def test_a_refusal_answers_whoever_asked(code, text):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert ("MEX", "REJECT", "CUB") in triples(events)
+
+
+def test_saying_there_was_no_evidence_is_no_refusal(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Cuba asked Mexico for help on Monday. Mexico said no evidence was found.")
+    assert not any(e.type == "REJECT" for e in events)

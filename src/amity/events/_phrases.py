@@ -54,7 +54,8 @@ class PhraseRoles:
         self.last_act: dict[str, tuple[int, list[Found]]] = {}
         # every side of the latest joint act of each type ("signed a deal with X": both)
         self.last_parties: dict[str, tuple[int, list[Found]]] = {}
-        # (where, accuser, accused side) of each accusation told so far
+        # (where, accuser, accused side) of each accusation or request told so far: what a
+        # denial or a refusal answers
         self.accusations: list[tuple[int, str, str]] = []
 
     def remember(self, type_: str, at: int, doers: list[Found],
@@ -85,8 +86,8 @@ class PhraseRoles:
         self.accusations.append((at, accuser, self.actors.rollup(accused)))
 
     def accuser_of(self, side: str, denial: Token) -> list[Found]:
-        """Who last accused `side` (a rollup) shortly before the `denial`: whom it answers
-        ("Hezbollah denied that its weapons were stored there")."""
+        """Who last accused or asked `side` (a rollup) shortly before the `denial`: whom it
+        answers ("Hezbollah denied that its weapons were stored there", "I said no")."""
         at = denial.idx
         for told, accuser, accused in reversed(self.accusations):
             if accused != side or not 0 <= at - told <= ACT_WINDOW:

@@ -134,7 +134,7 @@ class EventCoder:
                             intensity=self.lexicon.score("ACCUSE", "allege")) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
         for e in out:
-            if e.type == "ACCUSE" and not (e.negated or e.hypothetical):
+            if e.type in ("ACCUSE", "REQUEST") and not (e.negated or e.hypothetical):
                 roles.note_accusation(cand.trigger.idx, e.source, e.target)
         return out
 
@@ -160,7 +160,8 @@ class EventCoder:
     def _is_event_word(self, tok: Token) -> bool:
         """A word that reports an event of its own (a lexicon verb or eventive noun)."""
         lemma = tok.lemma_.lower()
-        return (tok.pos_ == "VERB" and lemma in self.lexicon.verbs) or (
+        return (tok.pos_ == "VERB" and lemma in self.lexicon.verbs
+                and lemma not in self.lexicon.reporting_verbs) or (
             tok.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns)
 
     @staticmethod
