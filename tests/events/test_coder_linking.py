@@ -329,3 +329,14 @@ def test_a_refusal_answers_whoever_asked(code, text):  # type: ignore[no-untyped
 def test_saying_there_was_no_evidence_is_no_refusal(code):  # type: ignore[no-untyped-def]
     events, _ = code("Cuba asked Mexico for help on Monday. Mexico said no evidence was found.")
     assert not any(e.type == "REJECT" for e in events)
+
+
+@pytest.mark.parametrize("text, act, live", [
+    ("Russia pressed on with its offensive against Ukraine.", ("RUS", "ASSAULT", "UKR"), True),
+    ("France urged Russia to withdraw its troops from Ukraine.", ("RUS", "RETREAT", "UKR"),
+     False),
+])
+def test_what_one_is_urged_to_do_is_not_done_but_pressing_on_is(code, text, act, live):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert (act in triples(events)) is live
+    assert act in triples(events, live_only=False)

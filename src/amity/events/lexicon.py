@@ -82,6 +82,7 @@ class Lexicon:
     decision_verbs: frozenset[str]
     demand_governors: frozenset[str] = frozenset()
     misdeed_verbs: frozenset[str] = frozenset()
+    asking_governors: frozenset[str] = frozenset()
 
     def score(self, type_: str, mode: str | None, explicit: float | None = None) -> float:
         """The PLOVER score of a type in a mode (the type's default when the mode has none)."""
@@ -163,6 +164,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         decision_verbs=words("decision_verbs"),
         demand_governors=words("demand_governors"),
         misdeed_verbs=words("misdeed_verbs"),
+        asking_governors=words("asking_governors"),
     )
 
 

@@ -107,6 +107,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                 negated = True
             if lemma in lexicon.hypothetical_governors and not _given(node):
                 hypothetical = True
+            if lemma in lexicon.asking_governors and path[i - 1].dep_ == "xcomp":
+                hypothetical = True  # "urged Iran to release them"
             if lemma in lexicon.intention_governors:
                 intention = True
         for child in node.children:
