@@ -10,6 +10,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from amity.events._lent import lend_targets
 from amity.events._syntax import FIRST_PERSON, MESSAGE_NOUNS, REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
@@ -72,61 +73,8 @@ class TriggerFinder:
                 if sources:
                     entry = Entry(key=lemma, type="REJECT", misdeed=True)
                     out.append(Candidate(tok, entry, "REJECT", sources, [], "claim"))
-        for cand in out:
-            if cand.entry.third_party and not cand.targets and not cand.pairs:
-                cand.targets = self._served_sides(cand, out, roles)
-            elif cand.type == "THREATEN" and not cand.targets and not cand.pairs:
-                cand.targets = self._threatened(cand, out) or [
-                    f for f in self.targets.condition_targets(sent.root, roles)
-                    if f.mention.actor_id not in {s.mention.actor_id for s in cand.sources}]
-            elif cand.entry.answers and not cand.targets and len(cand.sources) == 1:
-                cand.targets = self._answered(cand, out, roles)
+        lend_targets(out, sent, roles, self.targets)
         return out
-
-    @staticmethod
-    def _answered(denial: Candidate, cands: list[Candidate], roles: Roles) -> list[Found]:
-        """Whom a denial with no target answers: who accused the denier's side earlier in
-        the sentence ("X accused Iran of ..., a charge Tehran denied"), else before it."""
-        side = roles.actors.rollup(denial.sources[0].mention.actor_id)
-        for cand in cands:
-            if cand.type == "ACCUSE" and cand.trigger.i < denial.trigger.i and any(
-                    roles.actors.rollup(t.mention.actor_id) == side for t in cand.targets):
-                return cand.sources
-        return roles.accuser_of(side, denial.trigger)
-
-    @staticmethod
-    def _threatened(threat: Candidate, cands: list[Candidate]) -> list[Found]:
-        """Whom a threat that names no one is aimed at: the target of the same actor's
-        hostile act in the sentence ("staged drills near Taiwan as a warning", "condemned
-        the drills and said it would respond")."""
-        own = {f.mention.actor_id for f in threat.sources}
-        for cand in cands:
-            if cand is threat or not cand.targets or cand.type in ("THREATEN", "REQUEST"):
-                continue
-            if QUAD_OF_TYPE[cand.type].endswith("cooperation"):
-                continue
-            if QUAD_OF_TYPE[cand.type] == "verbal_conflict" and not threat.entry.intended:
-                continue  # "condemned the test and warned that such tests are a threat"
-            if own & {f.mention.actor_id for f in cand.sources}:
-                return [f for f in cand.targets if f.mention.actor_id not in own]
-        return []
-
-    @staticmethod
-    def _served_sides(go_between: Candidate, cands: list[Candidate], roles: Roles
-                      ) -> list[Found]:
-        """The sides of the joint act a go-between served: one told in the same sentence
-        ("exchanged prisoners after the UAE acted as an intermediary"), else the latest told
-        shortly before ("a deal being mediated by Qatar")."""
-        own = {f.mention.actor_id for f in go_between.sources}
-        for cand in cands:
-            if cand is go_between or not cand.entry.reciprocal or not QUAD_OF_TYPE[
-                    cand.type].endswith("cooperation"):
-                continue  # a mediator serves talks, deals, swaps; not the war itself
-            sides = [f for f in [*cand.sources, *cand.targets] if f.mention.actor_id not in own]
-            if len({f.mention.actor_id for f in sides}) > 1:
-                return sides
-        return [f for f in roles.recalled_parties(go_between.trigger.idx)
-                if f.mention.actor_id not in own]
 
     def allegation_candidates(self, verb: Token, roles: Roles) -> list[Candidate]:
         """"Israel charged that Hamas had backed away": alleging what another did accuses it."""
