@@ -331,3 +331,8 @@ def test_a_description_of_attacks_by_x_accuses_x_not_the_describer(code):  # typ
 def test_an_international_bodys_ban_is_a_sanction_a_states_coercion(code, text, expected):  # type: ignore[no-untyped-def]
     events, _ = code(text)
     assert expected in triples(events)
+
+
+def test_agreeing_to_anothers_mediation_agrees_with_the_mediator(code):  # type: ignore[no-untyped-def]
+    events, _ = code("Armenia has agreed to Russian mediation in the talks with Azerbaijan.")
+    assert ("ARM", "AGREE", "RUS") in triples(events)
