@@ -336,3 +336,12 @@ def test_an_international_bodys_ban_is_a_sanction_a_states_coercion(code, text, 
 def test_agreeing_to_anothers_mediation_agrees_with_the_mediator(code):  # type: ignore[no-untyped-def]
     events, _ = code("Armenia has agreed to Russian mediation in the talks with Azerbaijan.")
     assert ("ARM", "AGREE", "RUS") in triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt ordered Al Jazeera to close its Cairo office.", ("EGY", "COERCE", "al-jazeera")),
+    ("The UN ordered Israel to stop the strikes.", ("UN", "REQUEST", "ISR")),
+])
+def test_an_order_to_shut_down_coerces_other_orders_demand(code, text, expected):  # type: ignore[no-untyped-def]
+    events, _ = code(text)
+    assert expected in triples(events)
