@@ -214,3 +214,90 @@ def test_rebels_named_by_a_country_or_region_are_an_armed_group(  # type: ignore
     group = mentioned(table, mention)
     assert group is not None and table.actor(group).kind == "armed_group"
     assert table.actor(group).country == country and table.actor(group).rollup == group
+
+
+@pytest.mark.parametrize(("text", "alliance"), [
+    ("Spain hosted a NATO summit. The alliance then warned Belarus.", "NATO"),
+    ("The EU and NATO issued statements; the alliance said its radars saw the jets.", "NATO"),
+])
+def test_the_alliance_is_the_alliance_named_before(nlp, text: str, alliance: str) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, text)
+    assert next(m.actor_id for m in table.mentions if m.text.lower() == "the alliance") == alliance
+
+
+def test_the_alliance_without_an_alliance_before_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "The EU met Brazil. The alliance has grown in recent years.")
+    assert not any(m.text.lower() == "the alliance" for m in table.mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("Peru's national security adviser Luis Alvarado met Chilean officials.", "Luis Alvarado",
+     "PER"),
+    ("Kenyan national security adviser Joseph Kamau flew to Addis Ababa.", "Joseph Kamau",
+     "KEN"),
+])
+def test_a_national_security_adviser_acts_for_the_state(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                          state: str) -> None:
+    table = actors_of(nlp, text)
+    aid = mentioned(table, name)
+    assert aid is not None and table.actor(aid).rollup == state
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lena Hoff, a specialist on Russia's navy, said the ships were old.", "Lena Hoff"),
+    ("Omar Nadi, an analyst of Egyptian politics, said the vote was close.", "Omar Nadi"),
+])
+def test_an_experts_field_is_not_whom_they_work_for(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, text)
+    aid = mentioned(table, name)
+    assert aid is not None and table.actor(aid).rollup == aid
+
+
+def test_an_expert_on_a_state_works_where_the_text_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Lena Hoff, a specialist on Russia's navy at the Brookings "
+                           "Institution, said the ships were old.")
+    assert table.actor("lena-hoff").rollup == "brookings-institution"
+
+
+def test_his_deputy_is_on_the_side_of_the_person_he_is_coordinated_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Jets killed the militant Ahmet Dogan, the head of the PKK's youth "
+                           "wing, and his deputy, the militant Kemal Aslan.")
+    assert table.actor("kemal-aslan").rollup == table.actor("ahmet-dogan").rollup == "pkk"
+
+
+def test_his_aide_after_a_state_official_is_not_the_first_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "John Kerry met Iran's president and his aide, Ali Reza, on Monday.")
+    assert table.actor("ali-reza").rollup != "USA"
+
+
+def test_a_handle_that_spells_a_name_of_the_text_is_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Antonio Guterres arrived in Kyiv. \"Our talks with @antonioguterres "
+                           "were useful,\" the minister wrote.")
+    assert mentioned(table, "@antonioguterres") == "antonio-guterres"
+
+
+def test_the_north_and_the_south_are_the_halves_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "South Sudan and Sudan met. Later the South said talks would go on.")
+    assert mentioned(table, "the South") == "SSD"
+
+
+def test_the_north_with_no_half_named_before_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "Fighting spread across Mali. The North has seen the worst of it.")
+    assert all(m.text != "The North" for m in table.mentions)
+
+
+def test_an_alliance_between_others_is_not_the_alliance_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    table = actors_of(nlp, "NATO met in Brussels. The alliance between Russia and China "
+                           "worried its members.")
+    assert all(m.actor_id != "NATO" or m.text == "NATO" for m in table.mentions)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Thousands of Syrian Kurds marched in Qamishli.", "Syrian Kurds"),
+    ("Egyptian doctors went on strike on Monday.", "Egyptian doctors"),
+])
+def test_people_of_a_country_by_community_or_trade_are_a_group_of_their_own(  # type: ignore[no-untyped-def]
+        nlp, text: str, group: str) -> None:
+    table = actors_of(nlp, text)
+    aid = mentioned(table, group)
+    assert aid is not None and table.actor(aid).kind == "organization"

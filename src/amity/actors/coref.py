@@ -31,6 +31,24 @@ _FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "HKG", "MAC", "SGP", No
 def link_names(r: Resolver) -> None:
     """Short forms of names already found (before unknown organisations are made)."""
     _surnames(r)
+    _handles(r)
+
+
+def _handles(r: Resolver) -> None:
+    """ "@antonioguterres": a social-media handle that spells an actor's name (or alias) of
+    this text without spaces names that actor."""
+    by_handle: dict[str, str] = {}
+    for aid, a in r.actors.items():
+        for n in [a.name, *a.aliases]:
+            key = "".join(c for c in norm_key(n) if c.isalnum())
+            if len(key) > 3:
+                by_handle.setdefault(key, aid)
+    for i, tok in enumerate(r.doc):
+        if r.used[i] or not tok.text.startswith("@") or len(tok.text) < 5:
+            continue
+        named = by_handle.get("".join(c for c in tok.lower_[1:] if c.isalnum()))
+        if named is not None:
+            r.mention(i, i + 1, named, "alias")
 
 
 def link_references(r: Resolver) -> None:
@@ -93,6 +111,8 @@ def _official_by_surname(r: Resolver, i: int) -> str | None:
     return r.add_entry(person)
 
 
+# "the North", "the South": the half of a divided country named before
+_HALVES = {"north", "south"}
 # "the ministry", "the army": the latest body whose name has that word
 _BODY_NOUNS = {"ministry": ("ministry", "department", "office"),
                "army": ("army", "military", "forces", "defense forces", "defence forces"),
@@ -126,6 +146,15 @@ def _descriptions(r: Resolver) -> None:
             kinds, name_has = ("government",), _BODY_NOUNS[low]
         elif low in ("country", "nation") and start == i - 1:
             kinds, via = ("state",), "pronoun"
+        elif low in _HALVES and tok.text[:1].isupper() and start == i - 1 and not (
+                i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+            # "the North" after "North Korea", "the South" after "South Sudan"
+            kinds, name_has, via = ("state",), (low + " ",), "pronoun"
+        elif low == "alliance" and start == i - 1 and not (
+                i + 1 < len(doc) and doc[i + 1].lower_ in ("between", "of", "with")):
+            # "the alliance": the latest organisation that is one ("NATO ... the alliance");
+            # "the US-Japan alliance" or "their alliance" are bonds, not the organisation
+            kinds, name_has, via = ("igo",), ("alliance",), "pronoun"
         elif low in _PERSON_NOUNS:
             target = _titled_person(r, low, start, i)
             if target is not None:
@@ -207,7 +236,8 @@ def _latest(r: Resolver, order: list[ActorMention], before: int, kinds: tuple[st
         a = r.actors.get(m.actor_id)
         if a is None or a.kind not in kinds:
             continue
-        if name_has is not None and not any(w in a.name.lower() for w in name_has):
+        if name_has is not None and not any(w in n.lower() for w in name_has
+                                            for n in [a.name, *a.aliases]):
             continue
         return m.actor_id
     return None

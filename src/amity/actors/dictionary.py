@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-DICTIONARY_VERSION = "1.3.0"
+DICTIONARY_VERSION = "1.4.0"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 RULES_DIR = Path(__file__).resolve().parent / "rules"

@@ -163,12 +163,39 @@ def _context(r: Resolver, start: int, end: int) -> tuple[str | None, list[str]]:
             if sent_start <= m.start < doc[start].idx and r.actors[m.actor_id].kind not in (
                     "person", "state", "media"):
                 return title, [m.actor_id]
+    if title:
+        owner = _possessor_of_title(r, start)
+        if owner is not None:
+            return title, [owner]
     t_after, refs = _after(r, end)
     if not refs and title:
         where = r.lex.titles.get(tuple(title.split()))
         if isinstance(where, Title) and (where.country or where.org):
             refs = [r.add_entry(e) for e in [r.dic.get(where.org or where.country or "")] if e]
     return title or t_after, refs
+
+
+def _possessor_of_title(r: Resolver, start: int) -> str | None:
+    """ "X, the commander of Y, and his deputy, Z": when the possessor is the person the
+    title is coordinated with, Z is on that person's side too."""
+    doc = r.doc
+    titled = _title_words(r)
+    i = start - 1
+    while i >= 0 and start - i <= 6 and (doc[i].lower_ in titled or doc[i].lower_ in (
+            "the", ",") or doc[i].lower_ in _PREFIX_OK):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("his", "her") or doc[i].head.lower_ not in titled:
+        return None
+    node = doc[i].head
+    for _ in range(4):
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+            return None
+        node = node.head
+        aid = _mention_actor(r, node.i)
+        if aid is not None:
+            a = r.actors[aid]
+            return a.rollup if a.kind == "person" and a.rollup != a.id else None
+    return None
 
 
 def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:
@@ -181,6 +208,12 @@ def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:
     while i >= 0 and start - i <= 8:
         tok = doc[i]
         low = tok.lower_
+        n = _title_ending_at(r, i)
+        if n > 1 and not any(r.used[i - n + 1:i + 1]):
+            # "Israel's national security adviser X": "national" says nothing alone
+            words[:0] = r.low[i - n + 1:i + 1]
+            i -= n
+            continue
         owner = _mention_actor(r, i)
         if owner is not None:
             if owner not in refs:
@@ -203,9 +236,23 @@ def _before(r: Resolver, start: int) -> tuple[str | None, list[str]]:
     return title, refs
 
 
+def _title_ending_at(r: Resolver, i: int) -> int:
+    """The length of the longest title of several words ending at token i (0 if none)."""
+    for n in range(min(r.lex.max_title, i + 1), 1, -1):
+        if tuple(r.low[i - n + 1:i + 1]) in r.lex.titles:
+            return n
+    return 0
+
+
 _SPEAKER_TITLES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
 _APPOSITIVE_START = {"a", "an", "the", "who", "his", "her", "its", "their"}
 _TOPIC = {"in", "on", "about", "toward", "towards", "against", "over", "with", "for"}
+# An expert's field ("an analyst of Chinese politics") until their workplace ("at RAND").
+_FIELD_PREPS = {"on", "of", "in", "about", "toward", "towards"}
+_WORKPLACE_PREPS = {"at", "with", "for", "from", ","}
+_STUDENTS = {"specialist", "specialists", "expert", "experts", "analyst", "analysts", "scholar",
+             "researcher", "professor", "scientist", "economist", "lecturer", "commentator",
+             "historian", "watcher", "observer"}
 
 
 def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
@@ -224,8 +271,13 @@ def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
         j += 1
     refs: list[str] = []
     after: list[str] = []
+    topic = False  # inside "a specialist on China's military": what they study, not serve
     while j < len(doc) and j - end <= 25:
         low = doc[j].lower_
+        if low in _FIELD_PREPS and after and after[-1] in _STUDENTS:
+            topic = True
+        elif low in _WORKPLACE_PREPS:
+            topic = False
         if low in ("interview", "statement", "email", "tweet"):
             break
         if doc[j].text in _CLAUSE_END and not (low == "who" and j + 1 < len(doc) and
@@ -237,7 +289,7 @@ def _after(r: Resolver, end: int) -> tuple[str | None, list[str]]:
             if ent is not None and ent.label_ == "ORG" and ent.start == j:
                 owner = _org_actor(r, ent)
                 j = ent.end - 1
-        if owner is not None and owner not in refs:
+        if owner is not None and owner not in refs and not topic:
             if not (r.actors[owner].kind == "state" and after and after[-1] in _TOPIC):
                 refs.append(owner)
         after.append(doc[j].lower_)

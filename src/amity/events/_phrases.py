@@ -2,6 +2,7 @@
 told before. The base of `Roles`, which adds the verbs' subjects and the acts' doers."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -12,6 +13,7 @@ from amity.actors.table import ActorMention, ActorTable
 from amity.events._syntax import (
     ACT_WINDOW,
     AUTHORING_VERBS,
+    DEED_NOUNS,
     DEFINITE,
     GROUP_NOUNS,
     GROUP_WINDOW,
@@ -26,6 +28,7 @@ from amity.events._syntax import (
     stray_conjuncts,
 )
 from amity.events.lexicon import Lexicon
+from amity.record import QUAD_OF_TYPE, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,28 +43,97 @@ class Found:
 class PhraseRoles:
     """Noun-phrase look-ups over one document's parse and actor table."""
 
-    def __init__(self, actors: ActorTable, lexicon: Lexicon) -> None:
+    def __init__(self, actors: ActorTable, lexicon: Lexicon,
+                 quotes: Sequence[Quote] = ()) -> None:
         self.actors = actors
         self.lexicon = lexicon
+        # the speakers' own words: "we" and "I" in them are the speaker
+        self.direct_quotes = [q for q in quotes if q.kind != "indirect" and q.speaker
+                              and q.speaker in actors]
         # the doers of the latest act of each PLOVER type, with where it was told
         self.last_act: dict[str, tuple[int, list[Found]]] = {}
+        # every side of the latest joint act of each type ("signed a deal with X": both)
+        self.last_parties: dict[str, tuple[int, list[Found]]] = {}
+        # (where, accuser, accused side) of each accusation or request told so far: what a
+        # denial or a refusal answers
+        self.accusations: list[tuple[int, str, str]] = []
 
-    def remember(self, type_: str, at: int, doers: list[Found]) -> None:
-        """Who did the act of `type_` told at character `at` (for "the strikes" later on)."""
+    def remember(self, type_: str, at: int, doers: list[Found],
+                 partners: list[Found] | None = None) -> None:
+        """Who did the act of `type_` told at character `at` (for "the strikes" later on),
+        and for a joint act who did it with them (for "welcomed the deal")."""
         if doers:
             self.last_act[type_] = (at, doers)
+        if partners is not None and doers and (partners or len(doers) > 1):
+            self.last_parties[type_] = (at, [*doers, *partners])
 
-    def recalled_doers(self, noun: Token) -> list[Found]:
+    def recalled_doers(self, noun: Token, parties: bool = False) -> list[Found]:
         """"The air strikes targeted the YPG" after "Turkish jets bombed ...": a definite act
-        noun with no doer of its own is the latest act of its type told shortly before."""
+        noun with no doer of its own is the latest act of its type told shortly before (with
+        `parties`, every side of a joint act: "signed a deal with X ... welcomed the deal")."""
         entry = self.lexicon.nouns.get(noun.lemma_.lower())
         if entry is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in
                                     noun.children):
             return []
         at, doers = self.last_act.get(entry.type, (-1, []))
+        if parties and entry.reciprocal and entry.type in self.last_parties:
+            at, doers = self.last_parties[entry.type]
         if at < 0 or not 0 < noun.idx - at <= ACT_WINDOW:
             return []
         return [Found(f.mention, noun, "coref") for f in doers]
+
+    def note_accusation(self, at: int, accuser: str, accused: str) -> None:
+        self.accusations.append((at, accuser, self.actors.rollup(accused)))
+
+    def accuser_of(self, side: str, denial: Token) -> list[Found]:
+        """Who last accused or asked `side` (a rollup) shortly before the `denial`: whom it
+        answers ("Hezbollah denied that its weapons were stored there", "I said no")."""
+        at = denial.idx
+        for told, accuser, accused in reversed(self.accusations):
+            if accused != side or not 0 <= at - told <= ACT_WINDOW:
+                continue
+            mention = next((m for m in reversed(self.actors.mentions)
+                            if m.actor_id == accuser and m.start < at), None)
+            if mention is not None:
+                return [Found(mention, denial, "coref")]
+        return []
+
+    def recalled_deed(self, noun: Token, hostile: bool) -> list[Found]:
+        """ "condemned the test" after "North Korea fired missiles": a definite deed noun
+        with no doer of its own is the latest material act of that kind told shortly before."""
+        if noun.lemma_.lower() not in DEED_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+            return []
+        quad = "material_conflict" if hostile else "material_cooperation"
+        best: tuple[int, list[Found]] = (-1, [])
+        for type_, (told, doers) in self.last_act.items():
+            if QUAD_OF_TYPE[type_] == quad and 0 < noun.idx - told <= ACT_WINDOW and told > best[0]:
+                best = (told, doers)
+        return [Found(f.mention, noun, "coref") for f in best[1]]
+
+    def recalled_parties(self, at: int) -> list[Found]:
+        """Every side of the latest joint act (talks, a deal, a swap) told shortly before
+        character `at`: whom a go-between with no target of its own served."""
+        best: tuple[int, list[Found]] = (-1, [])
+        for told, parties in self.last_parties.values():
+            if 0 <= at - told <= ACT_WINDOW and told > best[0]:
+                best = (told, parties)
+        return best[1]
+
+    def quote_speaker(self, token: Token, side: bool = False) -> list[Found]:
+        """ "We remain prepared to respond," said X: a first person in quoted words is X
+        (with `side`, a "we" is X's side: "they asked whether we could cooperate")."""
+        inside = [q for q in self.direct_quotes if q.start <= token.idx < q.end]
+        if not inside:
+            return []
+        quote = min(inside, key=lambda q: q.end - q.start)
+        assert quote.speaker is not None
+        speaker = quote.speaker
+        if side and token.lower_ == "we" and self.actors.rollup(speaker) in self.actors:
+            speaker = self.actors.rollup(speaker)
+        mention = ActorMention(token.idx, token.idx + len(token.text), token.text,
+                               speaker, "pronoun")
+        return [Found(mention, token, "coref")]
 
     # -- noun phrases -------------------------------------------------------------------
     def mention_at(self, token: Token) -> ActorMention | None:
@@ -87,6 +159,8 @@ class PhraseRoles:
                         if appos:
                             found = appos
                             break
+            elif conj:
+                found += self._listed_after_apposition(head, exclude)
             out += found
         seen: set[str] = set()
         uniq = []
@@ -95,6 +169,20 @@ class PhraseRoles:
                 seen.add(f.mention.actor_id)
                 uniq.append(f)
         return uniq
+
+    def _listed_after_apposition(self, head: Token, exclude: frozenset[str]) -> list[Found]:
+        """Names of a list the parser hung on the first name's apposition: "by Qatar, Egypt,
+        and the US"; "killed X, the commander of Y, and his deputy, Z"."""
+        out: list[Found] = []
+        for child in head.children:
+            if child.dep_ != "appos" or not any(c.dep_ == "cc" for c in child.children):
+                continue
+            if self.mention_at(child) is not None:
+                out += self.named(child, True, exclude)
+            else:  # the apposition describes the head; its conjuncts are more of the list
+                out += [f for c in child.conjuncts if c.i > child.i
+                        for f in self.named(c, False, exclude)]
+        return out
 
     def _named_one(self, token: Token, exclude: frozenset[str]) -> list[Found]:
         if token.lower_ in REFLEXIVES:
@@ -235,9 +323,10 @@ class PhraseRoles:
                 if m is not None:
                     return [Found(m, pm[0], "led")]
             if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING_VERBS:
-                # "a coalition led by X", "the deal, worked out by X": X stands for it
-                for f in self.agents(child):
-                    return [Found(f.mention, f.token, "led")]
+                # "a coalition led by X", "the deal, worked out by X and Y": they stand for it
+                found = [Found(f.mention, f.token, "led") for f in self.agents(child)]
+                if found:
+                    return found
         return []
 
     def mentions_in(self, token: Token) -> list[ActorMention]:

@@ -12,6 +12,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 # Modifiers that may name who a noun phrase stands for ("Houthi rebels", "Iran's army").
 NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+FIRST_PERSON = frozenset({"we", "i"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 # "leaders of Hamas", "security forces in Guinea", "students throughout Indonesia"
@@ -38,6 +39,7 @@ COMMITTING_VERBS = _words("committing_verbs")
 AUTHORING_VERBS = _words("authoring_verbs")
 ACCUSING_CONTROL = _words("accusing_control")
 OBJECT_CONTROL = _words("object_control")
+DEED_NOUNS = _words("deed_nouns")
 
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})

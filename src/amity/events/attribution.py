@@ -43,7 +43,7 @@ def _in_background(trigger: Token, quote: Quote) -> bool:
     writer's background, not the speaker's claim."""
     node = trigger
     while node.head.i != node.i and quote.start <= node.head.idx < quote.end:
-        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX") and not _cleft(node):
             return True
         node = node.head
     return False
@@ -87,12 +87,19 @@ def _reported_by(trigger: Token, lexicon: Lexicon, roles: Roles) -> Attribution 
                 return Attribution(found[0].mention.actor_id, lemma,
                                    lemma in lexicon.accusing_verbs)
             return None
-        if node.dep_ in ("relcl", "acl") and node.pos_ == "VERB":
+        if node.dep_ in ("relcl", "acl") and node.pos_ == "VERB" and not _cleft(node):
             return None  # a relative clause states its own fact
         if node.dep_ == "advcl" and node.i != trigger.i:
             return None  # "..., after Hamas claimed ...": the writer's framing
         node = head
     return None
+
+
+def _cleft(clause: Token) -> bool:
+    """ "it is the United States that is violating the deal": the clause is the claim itself."""
+    head = clause.head
+    return clause.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)
 
 
 def _according_to(sent: Span, roles: Roles) -> Attribution | None:

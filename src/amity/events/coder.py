@@ -42,7 +42,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc, actors: ActorTable, quotes: list[Quote],
                  published: date | None = None) -> list[Event]:
-        roles = Roles(actors, self.lexicon)
+        roles = Roles(actors, self.lexicon, quotes)
         events: dict[tuple[object, ...], Event] = {}
         for sent in doc.sents:
             for cand in self.triggers.candidates(sent, roles):
@@ -64,6 +64,8 @@ class EventCoder:
             type_, mode = cand.entry.mutual, None  # "the U.S.-South Korea drills"
         promise = False  # a future RETREAT or CONCEDE is also a stated promise (AGREE)
         intended = mood.intention and not mood.negated and not mood.decided
+        if cand.entry.intended and not (intended or mood.hypothetical):
+            return []  # "responded to the test": no act of its own
         if self._ultimatum(cand.trigger, type_, mood):
             # an act made conditional on the other side ("will withdraw unless ...", "may
             # halt the talks if ...") is a threat, and the threat itself is no hypothesis
@@ -95,28 +97,34 @@ class EventCoder:
         for src, tgt in pairs:
             if not self._valid_pair(src, tgt, actors):
                 continue
-            pair_type = type_
+            pair_type, pair_mode = type_, mode
             kind_type = cand.entry.actor_types.get(actors.actor(tgt.mention.actor_id).kind)
             if kind_type is not None and tgt.how == "direct" and type_ == cand.type:
                 pair_type = kind_type  # "Iran supports Assad": material backing
+            doer_type = cand.entry.source_types.get(actors.actor(src.mention.actor_id).kind)
+            if doer_type is not None and type_ == cand.type:
+                pair_type, _, doer_mode = doer_type.partition("/")  # "the union's strike"
+                pair_mode = doer_mode or None
             asserted = self._asserted_by(attribution, src, pair_type, mood.intention, actors,
                                          cand.trigger.tag_ in ("VBZ", "VBP"))
             confidence = CONFIDENCE[cand.how]
             for f in (src, tgt):
                 if f.how != "direct" or f.mention.via == "pronoun":
                     confidence *= INDIRECT
+            pair_mode = pair_mode if pair_type == type_ or doer_type else None
             out.append(Event(
                 source=src.mention.actor_id, target=tgt.mention.actor_id, type=pair_type,
                 quad=QUAD_OF_TYPE[pair_type],
-                intensity=self.lexicon.score(pair_type, mode if pair_type == type_ else None,
-                                             cand.entry.score),
-                evidence=evidence, mode=mode if pair_type == type_ else None, date=when,
+                intensity=self.lexicon.score(pair_type, pair_mode, cand.entry.score),
+                evidence=evidence, mode=pair_mode, date=when,
                 asserted_by=asserted, negated=mood.negated, hypothetical=mood.hypothetical,
                 confidence=round(confidence, 3), trigger=cand.trigger.text))
         out += self._spoken_acts(out, attribution, actors)
         if not mood.negated and not mood.hypothetical:
             roles.remember(cand.type, cand.trigger.idx, [f for f in cand.sources
-                                                         if f.how != "coref"])
+                                                         if f.how != "coref"],
+                           cand.targets if cand.entry.reciprocal and QUAD_OF_TYPE[
+                               cand.type].endswith("cooperation") else None)
         if promise:
             out += [replace(e, type="AGREE", quad=QUAD_OF_TYPE["AGREE"], mode=type_.lower(),
                             intensity=self.lexicon.score("AGREE", None)) for e in out]
@@ -125,6 +133,9 @@ class EventCoder:
             out += [replace(e, type="ACCUSE", quad=QUAD_OF_TYPE["ACCUSE"], mode="allege",
                             intensity=self.lexicon.score("ACCUSE", "allege")) for e in out]
         out += self._accusations(cand, type_, mood, attribution, actors, evidence, when)
+        for e in out:
+            if e.type in ("ACCUSE", "REQUEST") and not (e.negated or e.hypothetical):
+                roles.note_accusation(cand.trigger.idx, e.source, e.target)
         return out
 
     def _on_charges(self, trigger: Token) -> bool:
@@ -149,7 +160,8 @@ class EventCoder:
     def _is_event_word(self, tok: Token) -> bool:
         """A word that reports an event of its own (a lexicon verb or eventive noun)."""
         lemma = tok.lemma_.lower()
-        return (tok.pos_ == "VERB" and lemma in self.lexicon.verbs) or (
+        return (tok.pos_ == "VERB" and lemma in self.lexicon.verbs
+                and lemma not in self.lexicon.reporting_verbs) or (
             tok.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns)
 
     @staticmethod
@@ -206,7 +218,7 @@ class EventCoder:
         quad = QUAD_OF_TYPE[type_]
         hostile = quad == "material_conflict" or type_ in ("REJECT", "THREATEN")
         alleged = att.accusing and quad.startswith("material") and (
-            att.verb in self.lexicon.alleging_verbs)
+            att.verb in self.lexicon.alleging_verbs) or cand.entry.misdeed
         side = actors.rollup(att.speaker) if att.speaker in actors else att.speaker
         aimed = [t for t in [*cand.targets, *(b for _, b in cand.pairs)]
                  if t.mention.actor_id in actors and actors.rollup(t.mention.actor_id) == side]

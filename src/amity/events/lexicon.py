@@ -12,7 +12,7 @@ import yaml
 from amity.record import QUAD_OF_TYPE
 
 HERE = Path(__file__).resolve().parent
-LEXICON_VERSION = "1.1.0"
+LEXICON_VERSION = "1.2.0"
 
 
 class _Loader(yaml.SafeLoader):
@@ -50,6 +50,11 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # governing verbs that rule a noun out
     actor_types: dict[str, str] = field(default_factory=dict)  # target kind → type
     mutual: str | None = None  # the type when co-actors act together with no target
+    intended: bool = False  # counts only as a stated intention ("will respond")
+    third_party: bool = False  # a go-between: aimed at the sides of the act it serves
+    answers: bool = False  # a denial: aimed at whoever last accused the denier's side
+    source_types: dict[str, str] = field(default_factory=dict)  # doer kind → TYPE[/mode]
+    misdeed: bool = False  # no event of its own; telling it accuses the doer ("lies")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,9 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     decision_verbs: frozenset[str]
+    demand_governors: frozenset[str] = frozenset()
+    misdeed_verbs: frozenset[str] = frozenset()
+    asking_governors: frozenset[str] = frozenset()
 
     def score(self, type_: str, mode: str | None, explicit: float | None = None) -> float:
         """The PLOVER score of a type in a mode (the type's default when the mode has none)."""
@@ -106,7 +114,11 @@ def _entry(key: str, spec: str | dict[str, Any]) -> Entry:
         evaluative=bool(spec.get("evaluative", False)), particle=particle,
         mod_types=dict(spec.get("mod_types") or {}),
         not_after=frozenset(spec.get("not_after") or []),
-        actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"))
+        actor_types=dict(spec.get("actor_types") or {}), mutual=spec.get("mutual"),
+        intended=bool(spec.get("intended", False)),
+        third_party=bool(spec.get("third_party", False)),
+        answers=bool(spec.get("answers", False)),
+        source_types=dict(spec.get("source_types") or {}))
 
 
 def _entries(key: str, spec: str | dict[str, Any] | list[Any]) -> list[Entry]:
@@ -150,6 +162,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hypothetical_nouns=words("hypothetical_nouns"),
         claim_nouns=words("claim_nouns"),
         decision_verbs=words("decision_verbs"),
+        demand_governors=words("demand_governors"),
+        misdeed_verbs=words("misdeed_verbs"),
+        asking_governors=words("asking_governors"),
     )
 
 

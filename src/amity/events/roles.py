@@ -7,6 +7,7 @@ from amity.events._phrases import Found, PhraseRoles
 from amity.events._syntax import (
     ACCUSING_CONTROL,
     COMMITTING_VERBS,
+    FIRST_PERSON,
     KIND_NOUNS,
     MESSAGE_NOUNS,
     NAMING_DEPS,
@@ -33,6 +34,10 @@ class Roles(PhraseRoles):
         # the small model often parses a reduced passive "X, designated ... by Y" as active
         if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
             return False
+        if verb.tag_ == "VBD" and any(c.dep_ == "dobj" and any(
+                t.lemma_.lower() in self.lexicon.nouns or t.lemma_.lower() in MESSAGE_NOUNS
+                for t in c.subtree) for c in verb.children):
+            return False  # "rejected warnings by X": "by X" made the warnings
         return any(c.dep_ == "prep" and c.lower_ == "by" and any(
             p.dep_ == "pobj" and self.named(p) for p in c.children) for c in verb.children)
 
@@ -64,6 +69,9 @@ class Roles(PhraseRoles):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return self.antecedent(verb.head)
             found = self.named(child)
+            if not found and child.tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": the participle's own subject
+                found = [f for c in child.children if c.dep_ == "nsubj" for f in self.named(c)]
             if not found and child.pos_ == "NOUN" and any(
                     c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in child.children):
                 found = self.reporter(verb, depth)  # "the ministry said its jets struck ..."
@@ -73,6 +81,8 @@ class Roles(PhraseRoles):
                     found = self.recalled_doers(child)  # "the strikes targeted X"
             if not found and child.lower_ in PERSONAL_PRONOUNS:
                 found = self.reporter(verb, depth)  # "Switzerland said it had expelled ..."
+                if not found and child.lower_ in FIRST_PERSON:
+                    found = self.quote_speaker(child)  # "We will respond," X said
                 if not found and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
                     found = self.subjects(verb.head, depth + 1)  # "..., even as they hold"
             if not found:  # "Members of X, a body linked to Y, investigated": an apposition
@@ -97,6 +107,10 @@ class Roles(PhraseRoles):
             reported = self._reported_conjunct(verb, head)
             if reported is not None:
                 return self.subjects(reported, depth + 1)
+            if verb.dep_ == "conj" and self.is_passive(head) and not self.is_passive(verb):
+                # "the SDF, which are backed by the US and have been closing in on X": the
+                # passive's subject does the active conjunct, not its agent
+                return self.passive_targets(head)
             found = self.subjects(head, depth + 1)
             if not found and verb.dep_ == "advcl" and head.dep_ == "ccomp":
                 # a closing participle ("..., demanding that ...") parsed under the reported
@@ -177,6 +191,9 @@ class Roles(PhraseRoles):
         if found:
             return found
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX") \
+                and depth < 4:
+            return self.subjects(head.head, depth + 1)  # "X acted as an intermediary"
         light = self.lexicon.light_verbs
         if noun.dep_ == "pobj" and head.head.pos_ == "ADJ" and depth < 4 and (
                 head.head.lemma_.lower() in self.lexicon.intention_governors):

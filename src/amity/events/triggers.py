@@ -10,7 +10,8 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from amity.events._syntax import REFLEXIVES, RELATIVE_PRONOUNS
+from amity.events._lent import lend_targets
+from amity.events._syntax import FIRST_PERSON, MESSAGE_NOUNS, REFLEXIVES, RELATIVE_PRONOUNS
 from amity.events.lexicon import Entry, Lexicon
 from amity.events.roles import Found, Roles
 from amity.events.targets import PLACED_TYPES, Targets
@@ -20,6 +21,8 @@ from amity.record import QUAD_OF_TYPE
 GENERIC_HEADS = frozenset({"effort", "mission", "process", "bid", "attempt", "initiative",
                            "operation", "program", "programme", "plan", "role", "round",
                            "session", "drive", "push"})
+# "during the talks with X, Y said": the clause's subject took part in them.
+MEETING_TIMES = frozenset({"during", "after", "before", "following", "at"})
 # Clauses a trigger's `needs` words are not looked for in: they report other events.
 _OWN_PHRASE_STOP = frozenset({"ccomp", "xcomp", "conj", "parataxis", "csubj"})
 
@@ -63,6 +66,14 @@ class TriggerFinder:
                 out += self.demand_candidates(tok, roles)
             if tok.pos_ == "VERB" and lemma in self.lexicon.alleging_verbs and cand is None:
                 out += self.allegation_candidates(tok, roles)
+            if cand is None and tok.pos_ == "VERB" and lemma in self.lexicon.misdeed_verbs:
+                # "X said the administration lies about Iran": no event of its own, but whoever
+                # tells it accuses the doer (the coder's claim layer)
+                sources = roles.subjects(tok)
+                if sources:
+                    entry = Entry(key=lemma, type="REJECT", misdeed=True)
+                    out.append(Candidate(tok, entry, "REJECT", sources, [], "claim"))
+        lend_targets(out, sent, roles, self.targets)
         return out
 
     def allegation_candidates(self, verb: Token, roles: Roles) -> list[Candidate]:
@@ -98,12 +109,15 @@ class TriggerFinder:
         return out
 
     def _phrase_lemmas(self, tok: Token) -> set[str]:
-        """Lemmas of the trigger's own phrase (not of clauses it governs)."""
+        """Lemmas of the trigger's own phrase (not of clauses it governs, but for the verb of
+        its infinitive)."""
         out = {tok.lemma_.lower(), tok.lower_}
         stack = list(tok.children)
         while stack:
             t = stack.pop()
             if t.dep_ in _OWN_PHRASE_STOP and t.pos_ in ("VERB", "AUX"):
+                if t.dep_ == "xcomp" and t.head.i == tok.i:
+                    out.add(t.lemma_.lower())  # "invited X to visit": what is asked, no more
                 continue
             out.add(t.lemma_.lower())
             out.add(t.lower_)
@@ -172,9 +186,7 @@ class TriggerFinder:
                         continue  # "targeted the YPG - a component of the SDF": an apposition
                     targets += self.targets.phrase_targets(child, entry, roles)
         if not targets:
-            for prep in verb.children:
-                if prep.dep_ not in ("prep", "prt", "agent"):
-                    continue
+            for prep in self._verb_preps(verb):
                 word = prep.lower_
                 if word in entry.preps or word in entry.prep_types:
                     found = [f for p in prep.children if p.dep_ == "pobj"
@@ -184,24 +196,45 @@ class TriggerFinder:
                         type_ = entry.prep_types.get(word, type_)
                         how = "prep"
                         break
-        if not targets:  # "halted aid to Serbia": the target of the object's own phrase
+        if not targets and not entry.answers and not (entry.evaluative and entry.needs):
+            # "halted aid to Serbia": the target of the object's own phrase (what a denial
+            # denies, "involvement in X's murder", names no one it answers; "described the
+            # violence to the AP as ..." tells whom it was said to)
             for obj in objects:
                 targets = self.targets.prep_targets(
                     obj, entry.preps | {"to", "on", "against", "with", "for", "in"}, roles)
                 if targets:
                     how = "prep"
                     break
+        if not targets and entry.evaluative and objects:
+            # "rejected warnings by X", "accepted the proposal from X": the object's author
+            # parsed on the verb
+            messages = any(o.lemma_.lower() in MESSAGE_NOUNS for o in objects)
+            targets = [f for prep in verb.children if prep.dep_ == "prep" and (
+                           prep.lower_ == "by" or prep.lower_ == "from" and messages)
+                       and any(o.i < prep.i for o in objects)
+                       for p in prep.children if p.dep_ == "pobj" for f in roles.named(p)]
+            how = "prep" if targets else how
         if not targets and entry.type in ("REQUEST", "THREATEN", "CONCEDE", "RETREAT"):
             # "demanded that the US halt ...", "warned that the strikes would have
             # consequences outside Pakistan's control": who the clause is about
             own = {f.mention.actor_id for f in sources}
             for child in verb.children:
                 if child.dep_ == "ccomp":
+                    # ("asked whether we could cooperate," X said: "we" is the speaker)
                     targets = [f for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
-                               for f in roles.named(s) if f.mention.actor_id not in own]
+                               for f in roles.named(s) or (roles.quote_speaker(s, True) if (
+                                   s.lower_ in FIRST_PERSON) else [])
+                               if f.mention.actor_id not in own]
                     if not targets and entry.type == "THREATEN":
                         targets = [f for t in child.subtree if t.dep_ == "poss"
                                    for f in roles.named(t) if f.mention.actor_id not in own]
+        if not targets and entry.type == "AID" and entry.object and not objects:
+            # "helped the Iraqi army retake the city" (parsed as a clause): who is helped
+            own = {f.mention.actor_id for f in sources}
+            targets = [f for child in verb.children if child.dep_ == "ccomp"
+                       for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for f in roles.named(s, conj=False) if f.mention.actor_id not in own]
         if not targets and entry.object and not objects and not roles.is_passive(verb):
             targets = self.targets.relative_object(verb, roles)  # "a country it has sanctioned"
         if not targets and entry.type == "THREATEN":
@@ -219,7 +252,23 @@ class TriggerFinder:
             how = "place" if targets else how
         if not sources and not targets:
             return None
+        # "a deal brokered by X and Y": the agents named as the deal's authors are the
+        # doers, not also the targets
+        said = {f.mention.start for f in sources}
+        targets = [t for t in targets if t.mention.start not in said]
         return Candidate(verb, entry, type_, sources, targets, how)
+
+    @staticmethod
+    def _verb_preps(verb: Token) -> list[Token]:
+        """The verb's prepositions, "out of" read as "of" ("pulled out of the deal")."""
+        out = []
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "prt", "agent"):
+                continue
+            out.append(prep)
+            if prep.lower_ in ("out", "away", "back"):
+                out += [c for c in prep.children if c.dep_ == "prep"]
+        return out
 
     def _xcomp_targets(self, verb: Token, entry: Entry, roles: Roles, depth: int
                        ) -> list[Found]:
@@ -310,6 +359,11 @@ class TriggerFinder:
         how = "noun"
         if not sources and type_ == "PROTEST":  # "marched during demonstrations against X"
             sources = roles.clause_subjects(noun, 0)
+        if not sources and targets and type_ == "CONSULT" and noun.dep_ == "pobj" and (
+                noun.head.lower_ in MEETING_TIMES):
+            # "during the meeting with X, we heard ...": who was at it with X
+            sources = [f for f in roles.clause_subjects(noun, 0)
+                       if f.mention.actor_id not in {t.mention.actor_id for t in targets}]
         if not targets and not pairs and sources and type_ == "PROTEST":
             targets = self.targets.purpose_targets(noun, sources, roles)
             how = "place" if targets else how
