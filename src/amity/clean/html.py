@@ -39,10 +39,10 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     most = sum(len(text) + BLOCK_MARKUP for text, _ in blocks)  # no extraction is longer
     precise = _extract(html, url, favor_precision=True)
     doc = precise
-    kept = len(precise.text or "") if precise is not None else 0
-    if precise is None or kept < FALLBACK_SHARE * most:
+    found = len(precise.text or "") if precise is not None else 0
+    if precise is None or found < FALLBACK_SHARE * most:
         balanced = _extract(html, url, with_metadata=False)
-        if precise is None or kept < FALLBACK_SHARE * len(
+        if precise is None or found < FALLBACK_SHARE * len(
                 (balanced.text or "") if balanced is not None else ""):
             doc = balanced
     if doc is None or not (doc.text or "").strip():
