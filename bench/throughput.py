@@ -93,24 +93,27 @@ def paragraphs(text: str) -> list[str]:
 
 
 def vary_text(page: str, other: list[str], rng: random.Random) -> str:
-    """The page's first block (headline) kept, its body paragraphs rotated and one of
-    another page's paragraphs put in at a random place."""
+    """The page's first block (headline) kept, its body paragraphs rotated, and other
+    pages' paragraphs put in under the headline and at a random place."""
     blocks = re.split(r"(\n\s*\n)", page.strip())
     head, body = blocks[0], [b for b in blocks[2::2] if b.strip()]
     if body:
         turn = rng.randrange(len(body))
         body = body[turn:] + body[:turn]
     if other:
+        body.insert(0, rng.choice(other))  # right under the headline: kept as the story
         body.insert(rng.randrange(len(body) + 1), rng.choice(other))
     return "\n\n".join([head, *body]) + "\n"
 
 
 def vary_html(page: str, other: list[str], rng: random.Random) -> str:
-    """The page with another page's paragraph put in after one of its own paragraphs."""
-    ends = [m.end() for m in re.finditer(r"</p\s*>", page, re.I)]
+    """The page with another page's paragraph put in after one of its three longest
+    paragraphs (inside the article body, where the main-text extraction keeps it)."""
+    ends = sorted(((m.end() - m.start(), m.end()) for m in
+                   re.finditer(r"<p[\s>].*?</p\s*>", page, re.I | re.S)), reverse=True)[:3]
     if not ends or not other:
         return page
-    at = ends[rng.randrange(len(ends))]
+    at = rng.choice(ends)[1]
     text = rng.choice(other).replace("&", "&amp;").replace("<", "&lt;").replace("\n", " ")
     return page[:at] + f"<p>{text}</p>" + page[at:]
 

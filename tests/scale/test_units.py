@@ -56,3 +56,10 @@ def test_missing_pyspark_is_named_with_what_to_install(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pyspark", None)  # import fails
     with pytest.raises(SparkUnavailable, match=r"pip install 'amity\[spark\]'"):
         spark_session("local[1]")
+
+
+def test_no_input_files_is_an_error_before_spark_starts(tmp_path: Path) -> None:
+    from amity.scale import spark_ingest
+
+    with pytest.raises(ValueError, match="no input files"):
+        spark_ingest([str(tmp_path)], str(tmp_path / "out"))

@@ -125,20 +125,22 @@ def spark_ingest(inputs: Iterable[str], out: str, *, master: str | None = None,
     write one Parquet folder per table under `out` (replacing what a former run wrote)."""
     started = time.monotonic()
     settings = settings or load_settings()
+    inputs = list(inputs)
     units = plan_units(inputs)
+    if not units:
+        raise ValueError(f"no input files in {' '.join(inputs)}")
     own_session = spark is None and not _active_session()
     session = spark or spark_session(master)
     try:
         sc = session.sparkContext
         wanted = partitions or 2 * sc.defaultParallelism
-        groups = balance(units, wanted) if units else []
+        groups = balance(units, wanted)
         run_id = "spark-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         summary = JobSummary(_output(out), run_id, inputs=len({u.path for u in units}),
                              partitions=len(groups))
-        if groups:
-            frame = _bundle_frame(session, groups, settings, run_id)
-            _write(session, frame, summary)
-            frame.unpersist()
+        frame = _bundle_frame(session, groups, settings, run_id)
+        _write(session, frame, summary)
+        frame.unpersist()
     finally:
         if own_session:
             session.stop()
