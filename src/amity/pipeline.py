@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import signal
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from amity import __version__
 from amity.clean import Cleaned, NotAnArticle, NotEnglish, clean_page
@@ -17,6 +20,34 @@ from amity.record import Document, Provenance, parse_day
 from amity.settings import Settings, load_settings
 
 Outcome = Document | Failure
+#: A news article's actors, quotes, events and claims take well under a second; one that runs
+#: past this is stuck (a rule looping on an odd parse) and becomes that document's failure.
+ANALYSIS_SECONDS = 10.0
+
+
+class AnalysisOvertime(Exception):
+    """The analysis of one document ran past ANALYSIS_SECONDS."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise AnalysisOvertime in the block after `seconds` (main thread only: elsewhere,
+    such as a web server's worker thread, the block runs unlimited)."""
+    if (seconds <= 0 or threading.current_thread() is not threading.main_thread()
+            or not hasattr(signal, "setitimer")):
+        yield
+        return
+
+    def overtime(signum: int, frame: object) -> None:
+        raise AnalysisOvertime(f"analysis ran past {seconds:g} s; left out")
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def document_id(text: str) -> str:
@@ -99,14 +130,17 @@ class Pipeline:
         published = parse_day(clean.published)
         stage = "actors"
         try:
-            table = find_actors(doc, published)  # type: ignore[arg-type]
-            stage = "quotes"
-            record.quotes = find_quotes(doc, table)  # type: ignore[arg-type]
-            stage = "events"
-            record.events = code_events(doc, table, record.quotes, published)  # type: ignore[arg-type]
-            stage = "claims"
-            record.claims = find_claims(doc, table, record.quotes, record.events)  # type: ignore[arg-type]
-            record.actors = table.to_record_actors()
+            with time_limit(ANALYSIS_SECONDS):
+                table = find_actors(doc, published)  # type: ignore[arg-type]
+                stage = "quotes"
+                record.quotes = find_quotes(doc, table)  # type: ignore[arg-type]
+                stage = "events"
+                record.events = code_events(doc, table, record.quotes, published)  # type: ignore[arg-type]
+                stage = "claims"
+                record.claims = find_claims(doc, table, record.quotes, record.events)  # type: ignore[arg-type]
+                record.actors = table.to_record_actors()
+        except AnalysisOvertime as exc:
+            return Failure(page.source, str(exc), stage=stage, line=page.line)
         except Exception as exc:  # noqa: BLE001 - recorded as this document's failure
             return Failure(page.source, f"{type(exc).__name__}: {exc}", stage=stage,
                            line=page.line)

@@ -55,14 +55,15 @@ def page_blocks(html: str) -> list[tuple[str, str]]:
     return blocks
 
 
-def left_out(html: str, kept_text: str) -> list[Removed]:
-    """What the page shows that `kept_text` does not, each with the kind of furniture it is."""
+def left_out(blocks: list[tuple[str, str]], kept_text: str) -> list[Removed]:
+    """What the page shows (its `page_blocks`) that `kept_text` does not, each with the kind
+    of furniture it is."""
     kept = _SPACE.sub(" ", kept_text)
     kept_lines = {_SPACE.sub(" ", line).strip() for line in kept_text.splitlines()}
     patterns = junk_patterns()
     removed: list[Removed] = []
     seen: set[str] = set()
-    for text, tag in page_blocks(html):
+    for text, tag in blocks:
         if text in kept_lines or (len(text) >= 40 and text in kept) or text in seen:
             continue  # (a short block inside a kept line may be a menu word all the same)
         seen.add(text)

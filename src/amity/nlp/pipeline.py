@@ -25,6 +25,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @lru_cache(maxsize=4)
 def _load(model: str, patterns_key: str) -> Language:
     nlp = spacy.load(model)
+    from amity.nlp._tags import speed_up_attribute_ruler
+
+    speed_up_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("amity_paragraphs", before="parser")
     if patterns_key:

@@ -21,7 +21,7 @@ DUCK_TYPES = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BO
               "date": "DATE", "timestamp": "TIMESTAMP", "str[]": "VARCHAR[]",
               "int[]": "INTEGER[]"}
 SPARK_TYPES = {"str": "STRING", "int": "INT", "float": "DOUBLE", "bool": "BOOLEAN",
-               "date": "DATE", "timestamp": "TIMESTAMP", "str[]": "ARRAY<STRING>",
+               "date": "DATE", "timestamp": "TIMESTAMP_NTZ", "str[]": "ARRAY<STRING>",
                "int[]": "ARRAY<INT>"}
 ARROW_TYPES: dict[str, pa.DataType] = {
     "str": pa.string(), "int": pa.int32(), "float": pa.float64(), "bool": pa.bool_(),
