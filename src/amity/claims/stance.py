@@ -139,7 +139,7 @@ class _Linker:
         if span is None or not len(span):
             return None
         tok = span[0]
-        while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
             tok = tok.head
         # Only a verb of judging voices it: "found just the opposite", "called it lies";
         # not "Pompeo floats a dubious claim" (the writer's word, not Pompeo's).

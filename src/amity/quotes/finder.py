@@ -262,7 +262,7 @@ class QuoteFinder:
         tok: Token = span.root
         for _ in range(4):
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 break
             lemma = head.lemma_.lower()
             if head.pos_ == "VERB" and lemma in self.lexicon.naming and not (

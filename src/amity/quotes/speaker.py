@@ -95,7 +95,7 @@ class SpeakerResolver:
                 named = [c for c in subjects if self._mention_on(c) is not None]
                 return (named or subjects)[-1 if named else 0]
             if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dobj", "pobj", "prep",
-                            "ccomp") and tok.head is not tok:
+                            "ccomp") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             return None
@@ -317,7 +317,7 @@ class SpeakerResolver:
         from amity.quotes.frames import is_reporting
 
         for t in reversed(list(self.doc[tok.sent.start:tok.i])):
-            if t.dep_ in SUBJECT_DEPS and t.head is not tok.head and is_reporting(
+            if t.dep_ in SUBJECT_DEPS and t.head.i != tok.head.i and is_reporting(
                     t.head, self.lexicon):
                 m = self._mention_on(t)
                 if m is not None and not self.is_person(m.actor_id):
