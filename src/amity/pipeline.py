@@ -121,7 +121,7 @@ class Pipeline:
         from amity.actors import find_actors
         from amity.claims import find_claims
         from amity.events import code_events
-        from amity.quotes import find_quotes
+        from amity.quotes import find_reports
 
         record = Document(id=document_id(clean.text), source=page.source, text=clean.text,
                           provenance=provenance, title=clean.title, published=clean.published,
@@ -133,11 +133,13 @@ class Pipeline:
             with time_limit(ANALYSIS_SECONDS):
                 table = find_actors(doc, published)  # type: ignore[arg-type]
                 stage = "quotes"
-                record.quotes = find_quotes(doc, table)  # type: ignore[arg-type]
+                reports = find_reports(doc, table)  # type: ignore[arg-type]
+                record.quotes = [r.quote for r in reports]
                 stage = "events"
                 record.events = code_events(doc, table, record.quotes, published)  # type: ignore[arg-type]
                 stage = "claims"
-                record.claims = find_claims(doc, table, record.quotes, record.events)  # type: ignore[arg-type]
+                record.claims = find_claims(doc, table, record.quotes, record.events,  # type: ignore[arg-type]
+                                            reports)
                 record.actors = table.to_record_actors()
         except AnalysisOvertime as exc:
             return Failure(page.source, str(exc), stage=stage, line=page.line)

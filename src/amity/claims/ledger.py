@@ -35,13 +35,15 @@ class Draft:
     supported: dict[str, str] = field(default_factory=dict)
 
 
-def find_claims(doc: Doc, actors: ActorTable, quotes: list[Quote],
-                events: list[Event]) -> list[Claim]:
-    """Claims by named claimants about other actors, with disputers and supporters."""
+def find_claims(doc: Doc, actors: ActorTable, quotes: list[Quote], events: list[Event],
+                reports: list[Report] | None = None) -> list[Claim]:
+    """Claims by named claimants about other actors, with disputers and supporters.
+    `reports`: the quote stage's `find_reports` for this document, when the caller has them
+    (the pipeline does), so the quotes are not found a second time."""
     from amity.claims.stance import link_stances
 
     cues = load_cues()
-    reports = reports_for(doc, actors, quotes)
+    reports = reports_for(doc, actors, quotes, reports)
     text = doc.text
     drafts = [d for r in reports if (d := draft_of(doc, actors, r, cues, text)) is not None]
     drafts += allegations(doc, actors, cues, drafts)
@@ -50,9 +52,12 @@ def find_claims(doc: Doc, actors: ActorTable, quotes: list[Quote],
     return [to_claim(text, d, events) for d in drafts]
 
 
-def reports_for(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Report]:
+def reports_for(doc: Doc, actors: ActorTable, quotes: list[Quote],
+                found: list[Report] | None = None) -> list[Report]:
     """The given quotes with the parse around them (a hand-made quote gets none)."""
-    parsed = {(r.quote.start, r.quote.end): r for r in find_reports(doc, actors)}
+    if found is None:
+        found = find_reports(doc, actors)
+    parsed = {(r.quote.start, r.quote.end): r for r in found}
     return [parsed.get((q.start, q.end)) or Report(q, None, (), None) for q in quotes]
 
 

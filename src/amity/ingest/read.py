@@ -104,11 +104,17 @@ def _gunzip(data: bytes) -> bytes:
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Every page in `paths`, in order; problems become `Failure`s, never exceptions."""
     for path in expand_paths(paths):
-        try:
-            yield from read_path(path, stdin)
-        except Exception as exc:  # noqa: BLE001 - one unreadable input must not stop the rest
-            yield Failure("<stdin>" if path == "-" else path,
-                          f"could not be read ({type(exc).__name__}: {exc})")
+        yield from read_safely(path, stdin)
+
+
+def read_safely(path: str, stdin: BinaryIO | None = None,
+                part: tuple[int, int] | None = None) -> Iterator[Item]:
+    """`read_path`, with anything unforeseen while reading it made that input's `Failure`."""
+    try:
+        yield from read_path(path, stdin, part)
+    except Exception as exc:  # noqa: BLE001 - one unreadable input must not stop the rest
+        yield Failure("<stdin>" if path == "-" else path,
+                      f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def read_path(path: str, stdin: BinaryIO | None = None,
@@ -181,13 +187,14 @@ def stream_kind(path: str) -> Stream | None:
 _HEAD = 64 * 1024
 
 
-def _every(number: int) -> bool:
+def every_record(number: int) -> bool:
+    """The record filter that keeps them all."""
     return True
 
 
 def _keeper(part: tuple[int, int] | None) -> Callable[[int], bool]:
     if part is None:
-        return _every
+        return every_record
     k, n = part
     return lambda number: (number - 1) % n == k
 
@@ -258,7 +265,7 @@ class _Gunzip:
 
 
 def pages_from_jsonl_stream(stream: BinaryIO, source: str,
-                            keep: Callable[[int], bool] = _every) -> Iterator[Item]:
+                            keep: Callable[[int], bool] = every_record) -> Iterator[Item]:
     """One page per JSON line, read a line at a time; a line over the size limit, broken
     JSON or a truncated gzip fails alone (naming its line) and the rest goes on."""
     number = 0

@@ -13,7 +13,15 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from amity.ingest.decode import decode_bytes, looks_binary
-from amity.ingest.read import MAX_BYTES, CorruptGzip, Failure, Item, Page, sniff_form
+from amity.ingest.read import (
+    MAX_BYTES,
+    CorruptGzip,
+    Failure,
+    Item,
+    Page,
+    every_record,
+    sniff_form,
+)
 
 PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
 
@@ -22,17 +30,13 @@ class TruncatedRecord(ValueError):
     """A record whose body ends before its Content-Length: the archive is cut off."""
 
 
-def _every(number: int) -> bool:
-    return True
-
-
 def pages_from_warc(data: bytes, source: str) -> Iterator[Item]:
     """HTML and text responses in a WARC held in memory (an upload)."""
     yield from pages_from_warc_stream(io.BytesIO(data), source)
 
 
 def pages_from_warc_stream(stream: BinaryIO, source: str,
-                           keep: Callable[[int], bool] = _every) -> Iterator[Item]:
+                           keep: Callable[[int], bool] = every_record) -> Iterator[Item]:
     """HTML and text responses in a WARC stream (plain or gzip), one record at a time;
     other records are passed over. `keep(n)` picks the response records (numbered from 1)
     to read, so several workers can share one archive; the others are skipped unread."""

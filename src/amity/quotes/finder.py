@@ -62,18 +62,9 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     return [r.quote for r in find_reports(doc, actors)]
 
 
-_REPORTS = "amity_reports"  # doc.user_data key: the reports found for (doc, actor table)
-
-
 def find_reports(doc: Doc, actors: ActorTable) -> list[Report]:
-    """Quotes with their reporting verbs, objects and speakers' affiliations. Worked out once
-    per document and actor table: the quote and claim stages both ask."""
-    cached = doc.user_data.get(_REPORTS)
-    if cached is not None and cached[0] is actors:
-        return list(cached[1])
-    reports = QuoteFinder(load_lexicon())(doc, actors)
-    doc.user_data[_REPORTS] = (actors, reports)
-    return list(reports)
+    """Quotes with their reporting verbs, objects and speakers' affiliations."""
+    return QuoteFinder(load_lexicon())(doc, actors)
 
 
 class QuoteFinder:

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from amity.ingest import Failure, Item, read_path
+from amity.ingest import Failure, Item
+from amity.ingest.read import read_safely
 from amity.pipeline import Pipeline
 from amity.scale._units import Unit
 from amity.settings import Settings
@@ -36,13 +37,6 @@ def bundle_ddl() -> str:
                       *(struct(t) for t in BUNDLE_TABLES)])
 
 
-def _read_unit(unit: Unit) -> Iterator[Item]:
-    try:
-        yield from read_path(unit.path, part=unit.part)
-    except Exception as exc:  # noqa: BLE001 - one unreadable input must not stop the rest
-        yield Failure(unit.path, f"could not be read ({type(exc).__name__}: {exc})")
-
-
 def failure_row(failure: Failure, run_id: str, at: datetime) -> tuple[Any, ...]:
     row = {"run_id": run_id, "source": failure.source, "line": failure.line,
            "stage": failure.stage, "message": failure.message, "skipped": failure.skipped,
@@ -61,7 +55,7 @@ def bundles(groups: Iterable[list[Unit]], settings: Settings, run_id: str) -> It
     def items() -> Iterator[Item]:
         for group in groups:
             for unit in group:
-                for number, item in enumerate(_read_unit(unit), start=1):
+                for number, item in enumerate(read_safely(unit.path, part=unit.part), start=1):
                     places.append((unit.position << 32) + (item.line or number))
                     yield item
 
